@@ -1,0 +1,57 @@
+"""cnnlib: convolution and pooling layers, forward and backward, in plain numpy.
+
+The top-level functions are vectorised; :mod:`cnnlib.reference` holds the same
+layers as loops that read like the book's formulas, and the two are tested
+equal. Layout: activations ``(m, n_H, n_W, n_C)``, weights
+``(k1, k2, n_C_prev, n_C)``, bias ``(n_C,)``.
+"""
+
+from . import reference, symbolic
+from .activations import (
+    ACTIVATIONS,
+    identity,
+    identity_derivative,
+    relu,
+    relu_derivative,
+    sigmoid,
+    sigmoid_derivative,
+    tanh,
+    tanh_derivative,
+)
+from .conv import col2im, conv_backward, conv_forward, im2col
+from .correlate import convolve1d, convolve2d, correlate1d, correlate2d, rot180
+from .gradcheck import gradcheck, numerical_gradient, relative_error
+from .pool import pool_backward, pool_forward
+from .shapes import output_size, pad
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "ACTIVATIONS",
+    "col2im",
+    "conv_backward",
+    "conv_forward",
+    "convolve1d",
+    "convolve2d",
+    "correlate1d",
+    "correlate2d",
+    "gradcheck",
+    "identity",
+    "identity_derivative",
+    "im2col",
+    "numerical_gradient",
+    "output_size",
+    "pad",
+    "pool_backward",
+    "pool_forward",
+    "reference",
+    "relative_error",
+    "relu",
+    "relu_derivative",
+    "rot180",
+    "sigmoid",
+    "sigmoid_derivative",
+    "symbolic",
+    "tanh",
+    "tanh_derivative",
+]

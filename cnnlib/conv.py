@@ -1,0 +1,154 @@
+"""The convolution layer, vectorised: im2col, one matrix product, col2im.
+
+Forward (the book's conv-forward formula)::
+
+    Z[e, i, j, c] = sum_{m, n, c'} A_pad[e, i*s1 + m, j*s2 + n, c'] * W[m, n, c', c] + b[c]
+
+Gather every window into a row of a matrix (im2col), and the triple sum is one
+matrix product with ``W`` reshaped to ``(k1*k2*n_C_prev, n_C)``. Backward uses
+the same matrix: ``dW = cols.T @ dZ`` and ``dcols = dZ @ W.T``, whose rows are
+scattered back onto the windows they came from (col2im).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from numpy.lib.stride_tricks import as_strided
+
+from .shapes import check_grad, conv_shapes, pad
+
+__all__ = ["conv_forward", "conv_backward", "im2col", "col2im"]
+
+
+def _windows(A_pad, k1, k2, stride, n_H, n_W):
+    """Read-only view, shape (m, n_H, n_W, k1, k2, n_C): window (i, j) of example e."""
+    sm, sh, sw, sc = A_pad.strides
+    shape = (A_pad.shape[0], n_H, n_W, k1, k2, A_pad.shape[3])
+    strides = (sm, sh * stride[0], sw * stride[1], sh, sw, sc)
+    return as_strided(A_pad, shape, strides, writeable=False)
+
+
+# Below this many input channels, im2col gathers one kernel offset at a time
+# (long contiguous runs along the rows of the image) into a (k1*k2*n_C, N)
+# buffer and hands matmul its transpose; above it, one window at a time (runs
+# of n_C contiguous channels). Both are the same matrix; only the memory order
+# differs, and matmul reads either without a copy.
+FEW_CHANNELS = 8
+
+
+def im2col(A_pad, k1, k2, stride, n_H, n_W):
+    """Every window of ``A_pad`` as a row: a matrix of shape ``(m*n_H*n_W, k1*k2*n_C)``.
+
+    Row ``(e, i, j)`` holds ``A_pad[e, i*s1 + m, j*s2 + n, c]`` at column ``(m, n, c)``.
+    """
+    m, _, _, n_C = A_pad.shape
+    if n_C >= FEW_CHANNELS or A_pad.dtype == object:
+        return _windows(A_pad, k1, k2, stride, n_H, n_W).reshape(m * n_H * n_W, k1 * k2 * n_C)
+    colsT = np.empty((k1, k2, n_C, m, n_H, n_W), dtype=A_pad.dtype)
+    for i in range(k1):
+        for j in range(k2):
+            colsT[i, j] = np.moveaxis(_offset(A_pad, i, j, stride, n_H, n_W), 3, 0)
+    return colsT.reshape(k1 * k2 * n_C, -1).T
+
+
+def _offset(A_pad, i, j, stride, n_H, n_W):
+    """View of the pixels at offset ``(i, j)`` of every window: shape ``(m, n_H, n_W, n_C)``."""
+    s1, s2 = stride
+    return A_pad[:, i : i + s1 * (n_H - 1) + 1 : s1, j : j + s2 * (n_W - 1) + 1 : s2, :]
+
+
+def col2im(dcols, padded_shape, k1, k2, stride, n_H, n_W):
+    """Scatter-add rows of window gradients back onto the (padded) input they read.
+
+    The adjoint of :func:`im2col`: an input pixel covered by several windows
+    receives the sum of their gradients.
+    """
+    m, _, _, n_C = padded_shape
+    dA_pad = np.zeros(padded_shape, dtype=dcols.dtype)
+    if dcols.flags.c_contiguous or not dcols.T.flags.c_contiguous:
+        d = dcols.reshape(m, n_H, n_W, k1, k2, n_C)
+        pieces = ((i, j, d[:, :, :, i, j, :]) for i in range(k1) for j in range(k2))
+    else:  # the transposed layout of im2col's few-channel branch
+        d = dcols.T.reshape(k1, k2, n_C, m, n_H, n_W)
+        pieces = ((i, j, np.moveaxis(d[i, j], 0, 3)) for i in range(k1) for j in range(k2))
+    for i, j, piece in pieces:
+        _offset(dA_pad, i, j, stride, n_H, n_W)[...] += piece
+    return dA_pad
+
+
+def conv_forward(A_prev, W, b, stride=1, padding=0):
+    """Forward pass of a convolution layer (cross-correlation, as in every framework).
+
+    Parameters
+    ----------
+    A_prev : ndarray, shape (m, n_H_prev, n_W_prev, n_C_prev)
+    W : ndarray, shape (k1, k2, n_C_prev, n_C)
+    b : ndarray, shape (n_C,)
+    stride : int or (int, int)
+        Step ``(s1, s2)`` between windows, vertically and horizontally.
+    padding : int or (int, int)
+        Zeros ``(p1, p2)`` added on both sides of each spatial axis.
+
+    Returns
+    -------
+    Z : ndarray, shape (m, n_H, n_W, n_C)
+        ``n_H = (n_H_prev + 2*p1 - k1) // s1 + 1`` and likewise ``n_W``.
+    """
+    A_prev, W, b, stride, padding, out = conv_shapes(A_prev, W, b, stride, padding)
+    m, n_H, n_W, n_C = out
+    k1, k2 = W.shape[:2]
+    cols = im2col(pad(A_prev, padding), k1, k2, stride, n_H, n_W)
+    Z = cols @ W.reshape(-1, n_C) + b
+    return Z.reshape(out)
+
+
+def conv_backward(dZ, A_prev, W, stride=1, padding=0):
+    """Backward pass of a convolution layer.
+
+    Parameters
+    ----------
+    dZ : ndarray, shape (m, n_H, n_W, n_C)
+        ``dE/dZ``, the gradient arriving from the layer above (the book's delta).
+    A_prev, W, stride, padding
+        As given to :func:`conv_forward`.
+
+    Returns
+    -------
+    dA_prev : ndarray, shape (m, n_H_prev, n_W_prev, n_C_prev)
+    dW : ndarray, shape (k1, k2, n_C_prev, n_C)
+    db : ndarray, shape (n_C,)
+    """
+    A_prev, W, _, stride, padding, out = conv_shapes(A_prev, W, None, stride, padding)
+    dZ = check_grad(dZ, "dZ", out)
+    m, n_H, n_W, n_C = out
+    k1, k2 = W.shape[:2]
+    A_pad = pad(A_prev, padding)
+    dZ2 = dZ.reshape(-1, n_C)
+    cols = im2col(A_pad, k1, k2, stride, n_H, n_W)
+    dW = (cols.T @ dZ2).reshape(W.shape)
+    db = np.ones(len(dZ2), dtype=dZ2.dtype) @ dZ2  # column sums; a GEMV beats sum(axis=0) here
+    if stride == (1, 1) and W.shape[2] >= FEW_CHANNELS:
+        return _dA_prev_full_convolution(dZ, W, A_prev.shape, padding), dW, db
+    W2 = W.reshape(-1, n_C)
+    dcols = dZ2 @ W2.T if cols.flags.c_contiguous else (W2 @ dZ2.T).T  # same layout as cols
+    dA_pad = col2im(dcols, A_pad.shape, k1, k2, stride, n_H, n_W)
+    p1, p2 = padding
+    return dA_pad[:, p1 : p1 + A_prev.shape[1], p2 : p2 + A_prev.shape[2], :], dW, db
+
+
+def _dA_prev_full_convolution(dZ, W, A_shape, padding):
+    """``dA_prev`` for stride 1 as the 'full' convolution of ``dZ`` with ``W``.
+
+    Equivalently, the 'valid' cross-correlation of ``dZ`` zero-padded by
+    ``k - 1`` with the kernel turned by 180 degrees and its channel axes
+    swapped; only the rows and columns of the unpadded input are computed.
+    With many channels this gather beats col2im's scatter: one im2col copy and
+    one matrix product instead of ``k1*k2`` passes over ``dA_prev``.
+    """
+    k1, k2, n_C_prev, n_C = W.shape
+    m, n_H_prev, n_W_prev, _ = A_shape
+    p1, p2 = padding
+    dZ_full = pad(dZ, (k1 - 1, k2 - 1))[:, p1 : p1 + n_H_prev + k1 - 1, p2 : p2 + n_W_prev + k2 - 1, :]
+    cols = im2col(dZ_full, k1, k2, (1, 1), n_H_prev, n_W_prev)
+    W_turned = W[::-1, ::-1].transpose(0, 1, 3, 2).reshape(-1, n_C_prev)
+    return (cols @ W_turned).reshape(A_shape)

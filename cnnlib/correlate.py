@@ -1,0 +1,99 @@
+"""Cross-correlation and convolution of plain 1-D and 2-D arrays.
+
+Cross-correlation slides the kernel as it is ('valid': only where it fits);
+convolution slides the kernel turned by 180 degrees over the zero-padded input
+('full': every position where kernel and input overlap). The identity
+
+    convolve2d(I, K) == correlate2d(pad(I, k - 1), rot180(K))
+
+is how both are computed here, and it is the one the book proves.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from numpy.lib.stride_tricks import sliding_window_view
+
+from .shapes import as_array
+
+__all__ = ["rot180", "correlate1d", "convolve1d", "correlate2d", "convolve2d"]
+
+
+def rot180(K):
+    """Turn a kernel by 180 degrees: ``rot180(K)[m, n] == K[k1 - 1 - m, k2 - 1 - n]``.
+
+    Parameters
+    ----------
+    K : ndarray, shape (k1, k2, ...)
+        Only the first two axes turn; a weight tensor ``(k1, k2, n_C_prev, n_C)``
+        has each of its ``n_C_prev * n_C`` kernels turned.
+    """
+    K = np.asarray(K)
+    if K.ndim < 2:
+        raise ValueError(f"K must have at least 2 dimensions (k1, k2, ...), got shape {K.shape}")
+    return K[::-1, ::-1]
+
+
+def _check_pair(I, K, ndim):
+    layout = "(h, w)" if ndim == 2 else "(n,)"
+    klayout = "(k1, k2)" if ndim == 2 else "(k,)"
+    return as_array(I, "I", ndim, layout), as_array(K, "K", ndim, klayout)
+
+
+def correlate1d(I, K):
+    """'valid' cross-correlation: ``out[i] = sum_m I[i + m] * K[m]``, shape ``(n - k + 1,)``."""
+    I, K = _check_pair(I, K, 1)
+    if K.shape[0] > I.shape[0]:
+        raise ValueError(f"K (length {K.shape[0]}) is longer than I (length {I.shape[0]})")
+    return sliding_window_view(I, K.shape) @ K
+
+
+def convolve1d(I, K):
+    """'full' convolution: ``out[i] = sum_m I[i - m] * K[m]``, shape ``(n + k - 1,)``.
+
+    Out-of-range ``I[i - m]`` count as zero; equals ``numpy.convolve(I, K)``.
+    """
+    I, K = _check_pair(I, K, 1)
+    k = K.shape[0]
+    return correlate1d(np.pad(I, k - 1), K[::-1])
+
+
+def correlate2d(I, K):
+    """'valid' cross-correlation of 2-D arrays.
+
+    ``out[i, j] = sum_{m=0}^{k1-1} sum_{n=0}^{k2-1} I[i + m, j + n] * K[m, n]``
+
+    Parameters
+    ----------
+    I : ndarray, shape (h, w)
+    K : ndarray, shape (k1, k2), with ``k1 <= h`` and ``k2 <= w``
+
+    Returns
+    -------
+    ndarray, shape (h - k1 + 1, w - k2 + 1)
+    """
+    I, K = _check_pair(I, K, 2)
+    if K.shape[0] > I.shape[0] or K.shape[1] > I.shape[1]:
+        raise ValueError(f"K {K.shape} is larger than I {I.shape}; 'valid' correlation needs it to fit")
+    windows = sliding_window_view(I, K.shape)  # (h-k1+1, w-k2+1, k1, k2)
+    return np.tensordot(windows, K, axes=([2, 3], [0, 1]))
+
+
+def convolve2d(I, K):
+    """'full' convolution of 2-D arrays.
+
+    ``out[i, j] = sum_{m=0}^{k1-1} sum_{n=0}^{k2-1} I[i - m, j - n] * K[m, n]``,
+    with out-of-range ``I`` counted as zero (the padding).
+
+    Parameters
+    ----------
+    I : ndarray, shape (h, w)
+    K : ndarray, shape (k1, k2)
+
+    Returns
+    -------
+    ndarray, shape (h + k1 - 1, w + k2 - 1)
+    """
+    I, K = _check_pair(I, K, 2)
+    k1, k2 = K.shape
+    return correlate2d(np.pad(I, ((k1 - 1, k1 - 1), (k2 - 1, k2 - 1))), rot180(K))

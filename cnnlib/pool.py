@@ -1,0 +1,105 @@
+"""Max and average pooling, vectorised over the batch, the channels and the windows.
+
+Forward (window ``(i, j)`` starts at row ``i*s1`` and column ``j*s2``)::
+
+    max:  A[e, i, j, c] = max_{m, n} A_prev[e, i*s1 + m, j*s2 + n, c]
+    avg:  A[e, i, j, c] = 1/(k1*k2) * sum_{m, n} A_prev[e, i*s1 + m, j*s2 + n, c]
+
+There is no padding: windows that would run past the edge are dropped (floor),
+and the rows and columns only they would have covered get zero gradient.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from .shapes import check_grad, pool_shapes
+
+__all__ = ["pool_forward", "pool_backward"]
+
+
+def _window(A_prev, stride, out, m, n):
+    """View of offset ``(m, n)`` in every window: shape ``(m, n_H, n_W, n_C)``.
+
+    Pooling is done one offset at a time: ``k1*k2`` elementwise operations on
+    whole batches, instead of a reduction over tiny, scattered window axes.
+    """
+    _, n_H, n_W, _ = out
+    s1, s2 = stride
+    return A_prev[:, m : m + s1 * (n_H - 1) + 1 : s1, n : n + s2 * (n_W - 1) + 1 : s2, :]
+
+
+def _offsets(size):
+    """Offsets ``(m, n)`` of a ``k1 x k2`` window, in row-major order."""
+    return [(m, n) for m in range(size[0]) for n in range(size[1])]
+
+
+def pool_forward(A_prev, size, stride=None, mode="max"):
+    """Forward pass of a pooling layer.
+
+    Parameters
+    ----------
+    A_prev : ndarray, shape (m, n_H_prev, n_W_prev, n_C)
+    size : int or (int, int)
+        Window ``(k1, k2)``.
+    stride : int or (int, int), optional
+        Step ``(s1, s2)`` between windows; defaults to ``size`` (no overlap).
+    mode : {"max", "avg"}
+
+    Returns
+    -------
+    A : ndarray, shape (m, n_H, n_W, n_C)
+        ``n_H = (n_H_prev - k1) // s1 + 1`` and likewise ``n_W``.
+    """
+    A_prev, size, stride, out = pool_shapes(A_prev, size, stride, mode)
+    (m0, n0), *rest = _offsets(size)
+    A = _window(A_prev, stride, out, m0, n0).copy()
+    combine = np.maximum if mode == "max" else np.add
+    for m, n in rest:
+        combine(A, _window(A_prev, stride, out, m, n), out=A)
+    return A if mode == "max" else A / (size[0] * size[1])
+
+
+def pool_backward(dA, A_prev, size, stride=None, mode="max"):
+    """Backward pass of a pooling layer.
+
+    Max pooling sends each window's gradient to the **first** maximum of the
+    window in row-major order (the choice ``numpy.argmax``, PyTorch and
+    TensorFlow make); the other entries of the window get nothing from it.
+    Average pooling spreads it evenly, ``dA / (k1*k2)`` to each entry. Where
+    windows overlap (``stride < size``) the contributions add up.
+
+    Parameters
+    ----------
+    dA : ndarray, shape (m, n_H, n_W, n_C)
+        ``dE/dA``, the gradient with respect to the pooling layer's output.
+    A_prev, size, stride, mode
+        As given to :func:`pool_forward`.
+
+    Returns
+    -------
+    dA_prev : ndarray, shape (m, n_H_prev, n_W_prev, n_C)
+    """
+    A_prev, size, stride, out = pool_shapes(A_prev, size, stride, mode)
+    dA = check_grad(dA, "dA", out)
+    overlap = stride[0] < size[0] or stride[1] < size[1]
+    if mode == "avg":
+        share = dA / (size[0] * size[1])
+        dA_prev = np.zeros(A_prev.shape, dtype=share.dtype)
+        for m, n in _offsets(size):
+            _window(dA_prev, stride, out, m, n)[...] += share
+        return dA_prev
+    A = pool_forward(A_prev, size, stride, "max")
+    dA_prev = np.zeros(A_prev.shape, dtype=np.result_type(dA, A_prev))
+    first = np.empty(out, dtype=bool)  # is offset (m, n) the window's first maximum?
+    taken = np.zeros(out, dtype=bool)  # has the window's maximum been found yet?
+    for m, n in _offsets(size):
+        np.equal(_window(A_prev, stride, out, m, n), A, out=first)
+        np.greater(first, taken, out=first)  # a maximum, and no earlier one
+        taken |= first
+        target = _window(dA_prev, stride, out, m, n)
+        if overlap:
+            target += np.where(first, dA, 0)
+        else:  # each input belongs to one window at most: write instead of add
+            np.copyto(target, dA, where=first)
+    return dA_prev

@@ -1,0 +1,118 @@
+"""Shapes, padding and argument checks shared by every layer.
+
+Every public function validates its arguments here, once, so that bad input
+fails with a message that names the parameter and what was expected.
+"""
+
+from __future__ import annotations
+
+import numbers
+
+import numpy as np
+
+__all__ = ["output_size", "pad"]
+
+
+def _is_int(x) -> bool:
+    return isinstance(x, numbers.Integral) and not isinstance(x, bool)
+
+
+def as_pair(value, name: str, *, minimum: int) -> tuple[int, int]:
+    """Return ``value`` as a ``(vertical, horizontal)`` pair of ints >= ``minimum``."""
+    kind = "positive" if minimum == 1 else "non-negative"
+    expected = f"{name} must be a {kind} int or a pair of them, got {value!r}"
+    if _is_int(value):
+        pair = (int(value), int(value))
+    elif isinstance(value, (tuple, list)) and len(value) == 2 and all(map(_is_int, value)):
+        pair = (int(value[0]), int(value[1]))
+    else:
+        raise TypeError(expected)
+    if min(pair) < minimum:
+        raise ValueError(expected)
+    return pair
+
+
+def as_array(x, name: str, ndim: int, layout: str, *, allow_object: bool = True) -> np.ndarray:
+    """Return ``x`` as an ndarray of rank ``ndim`` with a numeric (or object) dtype."""
+    try:
+        arr = np.asarray(x)
+    except ValueError as err:  # ragged nested lists
+        raise TypeError(f"{name} must be an array of numbers, could not convert it: {err}") from None
+    kinds = "iuf" + ("O" if allow_object else "")
+    if arr.dtype.kind not in kinds:
+        raise TypeError(f"{name} must hold int, float{' or object' * allow_object} values, got dtype {arr.dtype}")
+    if arr.ndim != ndim:
+        raise ValueError(f"{name} must have {ndim} dimensions {layout}, got shape {arr.shape}")
+    return arr
+
+
+def output_size(n: int, f: int, p: int = 0, s: int = 1) -> int:
+    """Number of windows of size ``f`` that fit in ``n`` inputs padded by ``p``, stride ``s``.
+
+    ``floor((n + 2p - f) / s) + 1``: the largest ``i`` with ``i*s + f <= n + 2p``, plus one.
+    """
+    for name, value, minimum in (("n", n, 1), ("f", f, 1), ("p", p, 0), ("s", s, 1)):
+        if not _is_int(value) or value < minimum:
+            kind = "positive" if minimum == 1 else "non-negative"
+            raise (TypeError if not _is_int(value) else ValueError)(f"{name} must be a {kind} int, got {value!r}")
+    if f > n + 2 * p:
+        raise ValueError(f"window f={f} is larger than the padded input n + 2p = {n + 2 * p}")
+    return (n + 2 * p - f) // s + 1
+
+
+def pad(A, padding) -> np.ndarray:
+    """Zero-pad the spatial axes of ``A``, shape ``(m, n_H, n_W, n_C)``, by ``(p1, p2)`` on both sides."""
+    p1, p2 = as_pair(padding, "padding", minimum=0)
+    A = as_array(A, "A", 4, "(m, n_H, n_W, n_C)")
+    if p1 == 0 and p2 == 0:
+        return A
+    return np.pad(A, ((0, 0), (p1, p1), (p2, p2), (0, 0)))
+
+
+def conv_shapes(A_prev, W, b, stride, padding, *, allow_object=True):
+    """Validate the arguments of a convolution; return them with the output shape."""
+    A_prev = as_array(A_prev, "A_prev", 4, "(m, n_H_prev, n_W_prev, n_C_prev)", allow_object=allow_object)
+    W = as_array(W, "W", 4, "(k1, k2, n_C_prev, n_C)", allow_object=allow_object)
+    stride = as_pair(stride, "stride", minimum=1)
+    padding = as_pair(padding, "padding", minimum=0)
+    m, n_H_prev, n_W_prev, n_C_prev = A_prev.shape
+    k1, k2, W_C_prev, n_C = W.shape
+    if W_C_prev != n_C_prev:
+        raise ValueError(f"W has {W_C_prev} input channels (W.shape[2]) but A_prev has {n_C_prev} (A_prev.shape[3])")
+    if min(W.shape) == 0 or min(A_prev.shape) == 0:
+        raise ValueError(f"A_prev and W must not be empty, got shapes {A_prev.shape} and {W.shape}")
+    padded = (n_H_prev + 2 * padding[0], n_W_prev + 2 * padding[1])
+    if k1 > padded[0] or k2 > padded[1]:
+        raise ValueError(f"kernel ({k1}, {k2}) is larger than the padded input {padded}")
+    if b is not None:
+        b = as_array(b, "b", 1, "(n_C,)", allow_object=allow_object)
+        if b.shape != (n_C,):
+            raise ValueError(f"b must have shape ({n_C},), one bias per filter, got {b.shape}")
+    n_H = (padded[0] - k1) // stride[0] + 1
+    n_W = (padded[1] - k2) // stride[1] + 1
+    return A_prev, W, b, stride, padding, (m, n_H, n_W, n_C)
+
+
+def pool_shapes(A_prev, size, stride, mode, *, allow_object=True):
+    """Validate the arguments of a pooling layer; return them with the output shape."""
+    A_prev = as_array(A_prev, "A_prev", 4, "(m, n_H_prev, n_W_prev, n_C)", allow_object=allow_object)
+    size = as_pair(size, "size", minimum=1)
+    stride = size if stride is None else as_pair(stride, "stride", minimum=1)
+    if mode not in ("max", "avg"):
+        raise ValueError(f"mode must be 'max' or 'avg', got {mode!r}")
+    m, n_H_prev, n_W_prev, n_C = A_prev.shape
+    if min(A_prev.shape) == 0:
+        raise ValueError(f"A_prev must not be empty, got shape {A_prev.shape}")
+    if size[0] > n_H_prev or size[1] > n_W_prev:
+        raise ValueError(f"size {size} is larger than the input {(n_H_prev, n_W_prev)}")
+    n_H = (n_H_prev - size[0]) // stride[0] + 1
+    n_W = (n_W_prev - size[1]) // stride[1] + 1
+    return A_prev, size, stride, (m, n_H, n_W, n_C)
+
+
+def check_grad(d, name: str, expected: tuple, *, allow_object=True) -> np.ndarray:
+    """Check that an upstream gradient has the forward output's shape."""
+    d = as_array(d, name, 4, "(m, n_H, n_W, n_C)", allow_object=allow_object)
+    if d.shape != tuple(expected):
+        raise ValueError(f"{name} must have the forward output's shape {tuple(expected)}, got {d.shape}")
+    return d

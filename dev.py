@@ -1,0 +1,67 @@
+#!/usr/bin/env python3
+"""Set up the environment, then build the book or run the tests.
+
+    python3 dev.py book    # -> _build/html/index.html
+    python3 dev.py test    # unit tests + every chapter notebook through nbval
+
+The first run creates ``.venv`` and installs ``requirements.txt`` into it (a few
+minutes); later runs reuse it and reinstall only when the requirements change.
+Extra arguments go to the underlying command: ``python3 dev.py test -k pool``.
+Needs only Python 3.11 or newer.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+VENV = ROOT / ".venv"
+BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
+PYTHON = BIN / ("python.exe" if os.name == "nt" else "python")
+STAMP = VENV / ".requirements-installed"
+
+
+def run(*cmd):
+    print("+", " ".join(map(str, cmd)), flush=True)
+    return subprocess.run(list(map(str, cmd)), cwd=ROOT).returncode
+
+
+def setup():
+    if sys.version_info < (3, 11):
+        sys.exit(f"Python 3.11 or newer is needed, this is {sys.version.split()[0]}")
+    digest = hashlib.sha256(
+        b"".join((ROOT / f).read_bytes() for f in ("requirements.txt", "pyproject.toml"))
+    ).hexdigest()
+    if STAMP.exists() and STAMP.read_text() == digest:
+        return
+    if not PYTHON.exists():
+        print(f"Creating {VENV.name}/ ...", flush=True)
+        venv.create(VENV, with_pip=True)
+    if run(PYTHON, "-m", "pip", "install", "--quiet", "--upgrade", "pip") or run(
+        PYTHON, "-m", "pip", "install", "--quiet", "-r", "requirements.txt"
+    ):
+        sys.exit("Installing the requirements failed (see above).")
+    STAMP.write_text(digest)
+
+
+def main():
+    tasks = {
+        "book": [BIN / "jupyter-book", "build", ".", "-W", "-n", "--keep-going"],
+        "test": [PYTHON, "-m", "pytest"],
+        "setup": None,
+    }
+    if len(sys.argv) < 2 or sys.argv[1] not in tasks:
+        sys.exit(__doc__)
+    setup()
+    cmd = tasks[sys.argv[1]]
+    if cmd is not None:
+        sys.exit(run(*cmd, *sys.argv[2:]))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,43 @@
+"""Shared strategies: random layer configurations that always fit together."""
+
+import numpy as np
+from hypothesis import HealthCheck, settings
+from hypothesis import strategies as st
+
+settings.register_profile("default", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile("default")
+
+
+@st.composite
+def conv_configs(draw, max_batch=2, max_channels=3, max_side=7):
+    """(A_prev, W, b, stride, padding) with random, possibly non-square shapes."""
+    k1, k2 = draw(st.integers(1, 4)), draw(st.integers(1, 4))
+    p1, p2 = draw(st.integers(0, 2)), draw(st.integers(0, 2))
+    s1, s2 = draw(st.integers(1, 3)), draw(st.integers(1, 3))
+    h = draw(st.integers(max(1, k1 - 2 * p1), max_side))
+    w = draw(st.integers(max(1, k2 - 2 * p2), max_side))
+    m = draw(st.integers(1, max_batch))
+    c_prev, c = draw(st.integers(1, max_channels)), draw(st.integers(1, max_channels))
+    rng = np.random.default_rng(draw(st.integers(0, 2**32 - 1)))
+    A_prev = rng.standard_normal((m, h, w, c_prev))
+    W = rng.standard_normal((k1, k2, c_prev, c))
+    b = rng.standard_normal(c)
+    stride = draw(st.sampled_from([(s1, s2), s1]))
+    padding = draw(st.sampled_from([(p1, p2), p1]))
+    if isinstance(padding, int) and (k1 > h + 2 * p1 or k2 > w + 2 * p1):
+        padding = (p1, p2)
+    return A_prev, W, b, stride, padding
+
+
+@st.composite
+def pool_configs(draw, max_batch=2, max_channels=3, max_side=7):
+    """(A_prev, size, stride, mode) with random windows, strides and modes."""
+    k1, k2 = draw(st.integers(1, 3)), draw(st.integers(1, 3))
+    h, w = draw(st.integers(k1, max_side)), draw(st.integers(k2, max_side))
+    m, c = draw(st.integers(1, max_batch)), draw(st.integers(1, max_channels))
+    rng = np.random.default_rng(draw(st.integers(0, 2**32 - 1)))
+    A_prev = rng.standard_normal((m, h, w, c))
+    size = draw(st.sampled_from([(k1, k2), k1])) if k1 <= min(h, w) else (k1, k2)
+    stride = draw(st.sampled_from([None, (draw(st.integers(1, 3)), draw(st.integers(1, 3)))]))
+    mode = draw(st.sampled_from(["max", "avg"]))
+    return A_prev, size, stride, mode
