@@ -6,7 +6,7 @@ equal. Layout: activations ``(m, n_H, n_W, n_C)``, weights
 ``(k1, k2, n_C_prev, n_C)``, bias ``(n_C,)``.
 """
 
-from . import reference, symbolic
+from . import reference, symbolic  # cnnlib.plotting is imported on demand (needs matplotlib)
 from .activations import (
     ACTIVATIONS,
     identity,
