@@ -21,8 +21,9 @@ from .activations import (
 from .conv import col2im, conv_backward, conv_forward, im2col
 from .correlate import convolve1d, convolve2d, correlate1d, correlate2d, rot180
 from .gradcheck import gradcheck, numerical_gradient, relative_error
-from .pool import pool_backward, pool_forward
+from .pool import global_avg_pool_backward, global_avg_pool_forward, pool_backward, pool_forward
 from .shapes import output_size, pad
+from .transpose import conv_transpose_backward, conv_transpose_forward, conv_transpose_output_size
 
 __version__ = "0.1.0"
 
@@ -31,10 +32,15 @@ __all__ = [
     "col2im",
     "conv_backward",
     "conv_forward",
+    "conv_transpose_backward",
+    "conv_transpose_forward",
+    "conv_transpose_output_size",
     "convolve1d",
     "convolve2d",
     "correlate1d",
     "correlate2d",
+    "global_avg_pool_backward",
+    "global_avg_pool_forward",
     "gradcheck",
     "identity",
     "identity_derivative",

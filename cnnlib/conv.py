@@ -20,11 +20,11 @@ from .shapes import check_grad, conv_shapes, pad
 __all__ = ["conv_forward", "conv_backward", "im2col", "col2im"]
 
 
-def _windows(A_pad, k1, k2, stride, n_H, n_W):
+def _windows(A_pad, k1, k2, stride, n_H, n_W, dilation=(1, 1)):
     """Read-only view, shape (m, n_H, n_W, k1, k2, n_C): window (i, j) of example e."""
     sm, sh, sw, sc = A_pad.strides
     shape = (A_pad.shape[0], n_H, n_W, k1, k2, A_pad.shape[3])
-    strides = (sm, sh * stride[0], sw * stride[1], sh, sw, sc)
+    strides = (sm, sh * stride[0], sw * stride[1], sh * dilation[0], sw * dilation[1], sc)
     return as_strided(A_pad, shape, strides, writeable=False)
 
 
@@ -36,18 +36,18 @@ def _windows(A_pad, k1, k2, stride, n_H, n_W):
 FEW_CHANNELS = 8
 
 
-def im2col(A_pad, k1, k2, stride, n_H, n_W):
+def im2col(A_pad, k1, k2, stride, n_H, n_W, dilation=(1, 1)):
     """Every window of ``A_pad`` as a row: a matrix of shape ``(m*n_H*n_W, k1*k2*n_C)``.
 
-    Row ``(e, i, j)`` holds ``A_pad[e, i*s1 + m, j*s2 + n, c]`` at column ``(m, n, c)``.
+    Row ``(e, i, j)`` holds ``A_pad[e, i*s1 + m*d1, j*s2 + n*d2, c]`` at column ``(m, n, c)``.
     """
     m, _, _, n_C = A_pad.shape
     if n_C >= FEW_CHANNELS or A_pad.dtype == object:
-        return _windows(A_pad, k1, k2, stride, n_H, n_W).reshape(m * n_H * n_W, k1 * k2 * n_C)
+        return _windows(A_pad, k1, k2, stride, n_H, n_W, dilation).reshape(m * n_H * n_W, k1 * k2 * n_C)
     colsT = np.empty((k1, k2, n_C, m, n_H, n_W), dtype=A_pad.dtype)
     for i in range(k1):
         for j in range(k2):
-            colsT[i, j] = np.moveaxis(_offset(A_pad, i, j, stride, n_H, n_W), 3, 0)
+            colsT[i, j] = np.moveaxis(_offset(A_pad, i * dilation[0], j * dilation[1], stride, n_H, n_W), 3, 0)
     return colsT.reshape(k1 * k2 * n_C, -1).T
 
 
@@ -57,7 +57,7 @@ def _offset(A_pad, i, j, stride, n_H, n_W):
     return A_pad[:, i : i + s1 * (n_H - 1) + 1 : s1, j : j + s2 * (n_W - 1) + 1 : s2, :]
 
 
-def col2im(dcols, padded_shape, k1, k2, stride, n_H, n_W):
+def col2im(dcols, padded_shape, k1, k2, stride, n_H, n_W, dilation=(1, 1)):
     """Scatter-add rows of window gradients back onto the (padded) input they read.
 
     The adjoint of :func:`im2col`: an input pixel covered by several windows
@@ -72,68 +72,117 @@ def col2im(dcols, padded_shape, k1, k2, stride, n_H, n_W):
         d = dcols.T.reshape(k1, k2, n_C, m, n_H, n_W)
         pieces = ((i, j, np.moveaxis(d[i, j], 0, 3)) for i in range(k1) for j in range(k2))
     for i, j, piece in pieces:
-        _offset(dA_pad, i, j, stride, n_H, n_W)[...] += piece
+        _offset(dA_pad, i * dilation[0], j * dilation[1], stride, n_H, n_W)[...] += piece
     return dA_pad
 
 
-def conv_forward(A_prev, W, b, stride=1, padding=0):
+def _group_cols(cols, groups, C_g):
+    """Columns by group, shape (G, N, k1*k2*C_g): group g sees input channels g*C_g ... (g+1)*C_g - 1."""
+    N = len(cols)
+    return cols.reshape(N, -1, groups, C_g).transpose(2, 0, 1, 3).reshape(groups, N, -1)
+
+
+def _group_weights(W, groups):
+    """Weights by group, shape (G, k1*k2*C_g, n_C/G): group g makes output channels g*n_C/G ... (PyTorch's order)."""
+    k1, k2, C_g, n_C = W.shape
+    return W.reshape(k1 * k2, C_g, groups, n_C // groups).transpose(2, 0, 1, 3).reshape(groups, k1 * k2 * C_g, -1)
+
+
+def conv_forward(A_prev, W, b, stride=1, padding=0, dilation=1, groups=1):
     """Forward pass of a convolution layer (cross-correlation, as in every framework).
 
     Parameters
     ----------
     A_prev : ndarray, shape (m, n_H_prev, n_W_prev, n_C_prev)
-    W : ndarray, shape (k1, k2, n_C_prev, n_C)
+    W : ndarray, shape (k1, k2, n_C_prev // groups, n_C)
     b : ndarray, shape (n_C,)
     stride : int or (int, int)
         Step ``(s1, s2)`` between windows, vertically and horizontally.
     padding : int or (int, int)
         Zeros ``(p1, p2)`` added on both sides of each spatial axis.
+    dilation : int or (int, int)
+        Spacing ``(d1, d2)`` between the kernel's taps; the kernel spans
+        ``k + (k - 1)(d - 1)`` pixels.
+    groups : int
+        Split the channels into this many independent convolutions; both
+        ``n_C_prev`` and ``n_C`` must be multiples of it (``groups == n_C_prev``
+        is a depthwise convolution).
 
     Returns
     -------
     Z : ndarray, shape (m, n_H, n_W, n_C)
-        ``n_H = (n_H_prev + 2*p1 - k1) // s1 + 1`` and likewise ``n_W``.
+        ``n_H = (n_H_prev + 2*p1 - d1*(k1 - 1) - 1) // s1 + 1`` and likewise ``n_W``.
     """
-    A_prev, W, b, stride, padding, out = conv_shapes(A_prev, W, b, stride, padding)
+    A_prev, W, b, stride, padding, dilation, groups, out = conv_shapes(A_prev, W, b, stride, padding, dilation, groups)
     m, n_H, n_W, n_C = out
     k1, k2 = W.shape[:2]
-    cols = im2col(pad(A_prev, padding), k1, k2, stride, n_H, n_W)
-    Z = cols @ W.reshape(-1, n_C) + b
-    return Z.reshape(out)
+    cols = im2col(pad(A_prev, padding), k1, k2, stride, n_H, n_W, dilation)
+    if groups == 1:
+        Z = cols @ W.reshape(-1, n_C)
+    else:
+        Z_g = _group_cols(cols, groups, W.shape[2]) @ _group_weights(W, groups)
+        Z = Z_g.transpose(1, 0, 2).reshape(-1, n_C)
+    return (Z + b).reshape(out)
 
 
-def conv_backward(dZ, A_prev, W, stride=1, padding=0):
+def conv_backward(dZ, A_prev, W, stride=1, padding=0, dilation=1, groups=1):
     """Backward pass of a convolution layer.
 
     Parameters
     ----------
     dZ : ndarray, shape (m, n_H, n_W, n_C)
         ``dE/dZ``, the gradient arriving from the layer above (the book's delta).
-    A_prev, W, stride, padding
+    A_prev, W, stride, padding, dilation, groups
         As given to :func:`conv_forward`.
 
     Returns
     -------
     dA_prev : ndarray, shape (m, n_H_prev, n_W_prev, n_C_prev)
-    dW : ndarray, shape (k1, k2, n_C_prev, n_C)
+    dW : ndarray, shape (k1, k2, n_C_prev // groups, n_C)
     db : ndarray, shape (n_C,)
     """
-    A_prev, W, _, stride, padding, out = conv_shapes(A_prev, W, None, stride, padding)
+    A_prev, W, _, stride, padding, dilation, groups, out = conv_shapes(
+        A_prev, W, None, stride, padding, dilation, groups
+    )
     dZ = check_grad(dZ, "dZ", out)
-    m, n_H, n_W, n_C = out
+    _, n_H, n_W, n_C = out
     k1, k2 = W.shape[:2]
-    A_pad = pad(A_prev, padding)
     dZ2 = dZ.reshape(-1, n_C)
-    cols = im2col(A_pad, k1, k2, stride, n_H, n_W)
-    dW = (cols.T @ dZ2).reshape(W.shape)
+    cols = im2col(pad(A_prev, padding), k1, k2, stride, n_H, n_W, dilation)
     db = np.ones(len(dZ2), dtype=dZ2.dtype) @ dZ2  # column sums; a GEMV beats sum(axis=0) here
-    if stride == (1, 1) and W.shape[2] >= FEW_CHANNELS:
-        return _dA_prev_full_convolution(dZ, W, A_prev.shape, padding), dW, db
-    W2 = W.reshape(-1, n_C)
-    dcols = dZ2 @ W2.T if cols.flags.c_contiguous else (W2 @ dZ2.T).T  # same layout as cols
-    dA_pad = col2im(dcols, A_pad.shape, k1, k2, stride, n_H, n_W)
+    if groups == 1:
+        dW = (cols.T @ dZ2).reshape(W.shape)
+    else:
+        dZ_g = dZ2.reshape(-1, groups, n_C // groups).transpose(1, 0, 2)
+        dW = (_group_cols(cols, groups, W.shape[2]).transpose(0, 2, 1) @ dZ_g).reshape(
+            groups, k1, k2, -1, n_C // groups
+        )
+        dW = dW.transpose(1, 2, 3, 0, 4).reshape(W.shape)
+    return input_gradient(dZ, A_prev.shape, W, stride, padding, dilation, groups), dW, db
+
+
+def input_gradient(dZ, A_shape, W, stride, padding, dilation=(1, 1), groups=1):
+    """``dE/dA_prev`` of a convolution, given ``dZ``: shape ``A_shape``.
+
+    The arguments are already validated (see :func:`conv_backward`). This is
+    also the forward pass of the transposed convolution.
+    """
+    m, n_H, n_W, n_C = dZ.shape
+    k1, k2 = W.shape[:2]
+    if stride == (1, 1) and dilation == (1, 1) and groups == 1 and W.shape[2] >= FEW_CHANNELS:
+        return _dA_prev_full_convolution(dZ, W, A_shape, padding)
+    dZ2 = dZ.reshape(-1, n_C)
+    if groups == 1:
+        W2 = W.reshape(-1, n_C)
+        dcols = dZ2 @ W2.T if W.shape[2] >= FEW_CHANNELS or dZ.dtype == object else (W2 @ dZ2.T).T
+    else:
+        dZ_g = dZ2.reshape(-1, groups, n_C // groups).transpose(1, 0, 2)
+        dcols = (dZ_g @ _group_weights(W, groups).transpose(0, 2, 1)).reshape(groups, -1, k1, k2, W.shape[2])
+        dcols = dcols.transpose(1, 2, 3, 0, 4).reshape(len(dZ2), -1)
     p1, p2 = padding
-    return dA_pad[:, p1 : p1 + A_prev.shape[1], p2 : p2 + A_prev.shape[2], :], dW, db
+    padded = (A_shape[0], A_shape[1] + 2 * p1, A_shape[2] + 2 * p2, A_shape[3])
+    dA_pad = col2im(dcols, padded, k1, k2, stride, n_H, n_W, dilation)
+    return dA_pad[:, p1 : p1 + A_shape[1], p2 : p2 + A_shape[2], :]
 
 
 def _dA_prev_full_convolution(dZ, W, A_shape, padding):

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from .shapes import check_grad, pool_shapes
+from .shapes import as_array, check_grad, pool_shapes
 
 __all__ = ["pool_forward", "pool_backward"]
 
@@ -103,3 +103,41 @@ def pool_backward(dA, A_prev, size, stride=None, mode="max"):
         else:  # each input belongs to one window at most: write instead of add
             np.copyto(target, dA, where=first)
     return dA_prev
+
+
+def global_avg_pool_forward(A_prev):
+    """Global average pooling: the mean of each channel over the whole map.
+
+    Parameters
+    ----------
+    A_prev : ndarray, shape (m, n_H_prev, n_W_prev, n_C)
+
+    Returns
+    -------
+    A : ndarray, shape (m, n_C)
+        ``A[e, c] = 1/(n_H_prev*n_W_prev) * sum_{r,q} A_prev[e, r, q, c]``.
+    """
+    A_prev = as_array(A_prev, "A_prev", 4, "(m, n_H_prev, n_W_prev, n_C)")
+    return A_prev.sum(axis=(1, 2)) / (A_prev.shape[1] * A_prev.shape[2])
+
+
+def global_avg_pool_backward(dA, A_prev):
+    """Backward pass of global average pooling: every pixel gets ``dA / (n_H_prev*n_W_prev)``.
+
+    Parameters
+    ----------
+    dA : ndarray, shape (m, n_C)
+    A_prev : ndarray, shape (m, n_H_prev, n_W_prev, n_C)
+
+    Returns
+    -------
+    dA_prev : ndarray, shape (m, n_H_prev, n_W_prev, n_C)
+    """
+    A_prev = as_array(A_prev, "A_prev", 4, "(m, n_H_prev, n_W_prev, n_C)")
+    dA = as_array(dA, "dA", 2, "(m, n_C)")
+    if dA.shape != (A_prev.shape[0], A_prev.shape[3]):
+        raise ValueError(
+            f"dA must have the forward output's shape {(A_prev.shape[0], A_prev.shape[3])}, got {dA.shape}"
+        )
+    share = dA / (A_prev.shape[1] * A_prev.shape[2])
+    return np.broadcast_to(share[:, None, None, :], A_prev.shape).copy()

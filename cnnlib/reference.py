@@ -17,7 +17,18 @@ import numpy as np
 
 from .shapes import as_array, check_grad, conv_shapes, pool_shapes
 
-__all__ = ["correlate2d", "convolve2d", "conv_forward", "conv_backward", "pool_forward", "pool_backward"]
+__all__ = [
+    "conv_backward",
+    "conv_forward",
+    "conv_transpose_backward",
+    "conv_transpose_forward",
+    "convolve2d",
+    "correlate2d",
+    "global_avg_pool_backward",
+    "global_avg_pool_forward",
+    "pool_backward",
+    "pool_forward",
+]
 
 
 def _zeros(shape, *arrays):
@@ -69,70 +80,81 @@ def convolve2d(I, K):
     return out
 
 
-def conv_forward(A_prev, W, b, stride=1, padding=0):
-    """``Z[e,i,j,c] = sum_{c_prev,m,n} A_prev[e, i*s1+m-p1, j*s2+n-p2, c_prev] W[m,n,c_prev,c] + b[c]``.
+def conv_forward(A_prev, W, b, stride=1, padding=0, dilation=1, groups=1):
+    """``Z[e,i,j,c] = sum_{c_prev,m,n} A_prev[e, i*s1+m*d1-p1, j*s2+n*d2-p2, g*C_g+c_prev] W[m,n,c_prev,c] + b[c]``.
 
-    Shapes as in :func:`cnnlib.conv_forward`.
+    ``g`` is the group of output channel ``c`` and ``C_g = n_C_prev / groups``
+    the input channels of one group; with the defaults (no dilation, one
+    group) ``d1 = d2 = 1``, ``g = 0`` and this is the book's formula. Shapes as
+    in :func:`cnnlib.conv_forward`.
     """
-    A_prev, W, b, (s1, s2), (p1, p2), out = conv_shapes(A_prev, W, b, stride, padding)
-    k1, k2, n_C_prev, n_C = W.shape
+    A_prev, W, b, (s1, s2), (p1, p2), (d1, d2), groups, out = conv_shapes(
+        A_prev, W, b, stride, padding, dilation, groups
+    )
+    k1, k2, C_g, n_C = W.shape
     Z = _zeros(out, A_prev, W, b)
     for e in range(out[0]):
         for i in range(out[1]):
             for j in range(out[2]):
                 for c in range(n_C):
+                    g = c // (n_C // groups)
                     z = b[c]
-                    for c_prev in range(n_C_prev):
+                    for c_prev in range(C_g):
                         for m in range(k1):
                             for n in range(k2):
-                                a = _at(A_prev, e, i * s1 + m - p1, j * s2 + n - p2, c_prev)
+                                a = _at(A_prev, e, i * s1 + m * d1 - p1, j * s2 + n * d2 - p2, g * C_g + c_prev)
                                 z = z + a * W[m, n, c_prev, c]
                     Z[e, i, j, c] = z
     return Z
 
 
-def conv_backward(dZ, A_prev, W, stride=1, padding=0):
+def conv_backward(dZ, A_prev, W, stride=1, padding=0, dilation=1, groups=1):
     """The three gradients of a convolution layer, each as a sum over what it touched.
 
-    ``dW[m,n,c_prev,c] = sum_{e,i,j} A_prev[e, i*s1+m-p1, j*s2+n-p2, c_prev] dZ[e,i,j,c]``
+    ``dW[m,n,c_prev,c] = sum_{e,i,j} A_prev[e, i*s1+m*d1-p1, j*s2+n*d2-p2, g*C_g+c_prev] dZ[e,i,j,c]``
 
     ``db[c] = sum_{e,i,j} dZ[e,i,j,c]``
 
-    ``dA_prev[e,r,q,c_prev] = sum_{c,m,n} dZ[e,i,j,c] W[m,n,c_prev,c]`` over the
-    ``(m, n)`` with ``i = (r + p1 - m) / s1`` and ``j = (q + p2 - n) / s2``
+    ``dA_prev[e,r,q,g*C_g+c_prev] = sum_{c in group g, m, n} dZ[e,i,j,c] W[m,n,c_prev,c]`` over the
+    ``(m, n)`` with ``i = (r + p1 - m*d1) / s1`` and ``j = (q + p2 - n*d2) / s2``
     whole numbers inside the output (the windows that read pixel ``(r, q)``).
     """
-    A_prev, W, _, (s1, s2), (p1, p2), out = conv_shapes(A_prev, W, None, stride, padding)
+    A_prev, W, _, (s1, s2), (p1, p2), (d1, d2), groups, out = conv_shapes(
+        A_prev, W, None, stride, padding, dilation, groups
+    )
     dZ = check_grad(dZ, "dZ", out)
     n_ex, n_H, n_W, n_C = out
-    k1, k2, n_C_prev, _ = W.shape
+    k1, k2, C_g, _ = W.shape
+    per_group = n_C // groups
     dW = _zeros(W.shape, A_prev, dZ)
     db = _zeros((n_C,), dZ)
     dA_prev = _zeros(A_prev.shape, W, dZ)
     for c in range(n_C):
+        g = c // per_group
         for e in range(n_ex):
             for i in range(n_H):
                 for j in range(n_W):
                     db[c] += dZ[e, i, j, c]
-        for c_prev in range(n_C_prev):
+        for c_prev in range(C_g):
             for m in range(k1):
                 for n in range(k2):
                     for e in range(n_ex):
                         for i in range(n_H):
                             for j in range(n_W):
-                                a = _at(A_prev, e, i * s1 + m - p1, j * s2 + n - p2, c_prev)
+                                a = _at(A_prev, e, i * s1 + m * d1 - p1, j * s2 + n * d2 - p2, g * C_g + c_prev)
                                 dW[m, n, c_prev, c] += a * dZ[e, i, j, c]
     for e in range(n_ex):
         for r in range(A_prev.shape[1]):
             for q in range(A_prev.shape[2]):
-                for c_prev in range(n_C_prev):
-                    for c in range(n_C):
+                for channel in range(A_prev.shape[3]):
+                    g, c_prev = divmod(channel, C_g)
+                    for c in range(g * per_group, (g + 1) * per_group):
                         for m in range(k1):
                             for n in range(k2):
-                                i, i_rem = divmod(r + p1 - m, s1)
-                                j, j_rem = divmod(q + p2 - n, s2)
+                                i, i_rem = divmod(r + p1 - m * d1, s1)
+                                j, j_rem = divmod(q + p2 - n * d2, s2)
                                 if i_rem == 0 and j_rem == 0 and 0 <= i < n_H and 0 <= j < n_W:
-                                    dA_prev[e, r, q, c_prev] += dZ[e, i, j, c] * W[m, n, c_prev, c]
+                                    dA_prev[e, r, q, channel] += dZ[e, i, j, c] * W[m, n, c_prev, c]
     return dA_prev, dW, db
 
 
@@ -175,3 +197,69 @@ def pool_backward(dA, A_prev, size, stride=None, mode="max"):
                                 best = (m, n)
                     dA_prev[e, i * s1 + best[0], j * s2 + best[1], c] += dA[e, i, j, c]
     return dA_prev
+
+
+def conv_transpose_forward(X, W, b, stride=1, padding=0, output_padding=0, dilation=1, groups=1):
+    """Each input pixel stamps its kernels onto the output: the scatter form of ``dE/dA_prev``.
+
+    ``Y_pad[e, i*s1+m*d1, j*s2+n*d2, g*C_g+c_out] += X[e,i,j,c] W[m,n,c_out,c]``, then
+    the padding is cropped off and ``b`` added. Shapes as in :func:`cnnlib.conv_transpose_forward`.
+    """
+    from .transpose import _shapes
+
+    X, W, b, (s1, s2), (p1, p2), (d1, d2), out = _shapes(X, W, b, stride, padding, output_padding, dilation, groups)
+    k1, k2, C_g, n_C = W.shape
+    Y_pad = _zeros((out[0], out[1] + 2 * p1, out[2] + 2 * p2, out[3]), X, W)
+    for e in range(X.shape[0]):
+        for i in range(X.shape[1]):
+            for j in range(X.shape[2]):
+                for c in range(n_C):
+                    g = c // (n_C // groups)
+                    for c_out in range(C_g):
+                        for m in range(k1):
+                            for n in range(k2):
+                                Y_pad[e, i * s1 + m * d1, j * s2 + n * d2, g * C_g + c_out] += (
+                                    X[e, i, j, c] * W[m, n, c_out, c]
+                                )
+    Y = _zeros(out, Y_pad, b)
+    for e, r, q, c_out in np.ndindex(*out):
+        Y[e, r, q, c_out] = Y_pad[e, r + p1, q + p2, c_out] + b[c_out]
+    return Y
+
+
+def global_avg_pool_forward(A_prev):
+    """``A[e, c] = 1/(n_H_prev*n_W_prev) * sum_{r,q} A_prev[e, r, q, c]``."""
+    A_prev = as_array(A_prev, "A_prev", 4, "(m, n_H_prev, n_W_prev, n_C)")
+    m, h, w, n_C = A_prev.shape
+    A = np.empty((m, n_C), dtype=np.result_type(A_prev, 1.0))
+    for e in range(m):
+        for c in range(n_C):
+            A[e, c] = sum(A_prev[e, r, q, c] for r in range(h) for q in range(w)) / (h * w)
+    return A
+
+
+def global_avg_pool_backward(dA, A_prev):
+    """``dA_prev[e, r, q, c] = dA[e, c] / (n_H_prev*n_W_prev)`` for every pixel ``(r, q)``."""
+    A_prev = as_array(A_prev, "A_prev", 4, "(m, n_H_prev, n_W_prev, n_C)")
+    dA = as_array(dA, "dA", 2, "(m, n_C)")
+    m, h, w, n_C = A_prev.shape
+    if dA.shape != (m, n_C):
+        raise ValueError(f"dA must have the forward output's shape {(m, n_C)}, got {dA.shape}")
+    dA_prev = np.zeros(A_prev.shape, dtype=np.result_type(dA, 1.0))
+    for e, r, q, c in np.ndindex(*A_prev.shape):
+        dA_prev[e, r, q, c] = dA[e, c] / (h * w)
+    return dA_prev
+
+
+def conv_transpose_backward(dY, X, W, stride=1, padding=0, output_padding=0, dilation=1, groups=1):
+    """``dX`` is the convolution of ``dY``; ``dW`` the convolution's weight gradient with ``X`` as its ``dZ``."""
+    from .transpose import _shapes
+
+    X, W, _, *_, out = _shapes(X, W, None, stride, padding, output_padding, dilation, groups)
+    dY = check_grad(dY, "dY", out)
+    dX = conv_forward(dY, W, np.zeros(W.shape[3], dtype=int), stride, padding, dilation, groups)
+    dW = conv_backward(X, dY, W, stride, padding, dilation, groups)[1]
+    db = _zeros((out[3],), dY)
+    for e, r, q, c in np.ndindex(*out):
+        db[c] += dY[e, r, q, c]
+    return dX, dW, db

@@ -46,18 +46,21 @@ def as_array(x, name: str, ndim: int, layout: str, *, allow_object: bool = True)
     return arr
 
 
-def output_size(n: int, f: int, p: int = 0, s: int = 1) -> int:
+def output_size(n: int, f: int, p: int = 0, s: int = 1, d: int = 1) -> int:
     """Number of windows of size ``f`` that fit in ``n`` inputs padded by ``p``, stride ``s``.
 
     ``floor((n + 2p - f) / s) + 1``: the largest ``i`` with ``i*s + f <= n + 2p``, plus one.
+    With dilation ``d`` the window spans ``f + (f - 1)(d - 1)`` inputs, which replaces ``f``.
     """
-    for name, value, minimum in (("n", n, 1), ("f", f, 1), ("p", p, 0), ("s", s, 1)):
+    for name, value, minimum in (("n", n, 1), ("f", f, 1), ("p", p, 0), ("s", s, 1), ("d", d, 1)):
         if not _is_int(value) or value < minimum:
             kind = "positive" if minimum == 1 else "non-negative"
             raise (TypeError if not _is_int(value) else ValueError)(f"{name} must be a {kind} int, got {value!r}")
-    if f > n + 2 * p:
-        raise ValueError(f"window f={f} is larger than the padded input n + 2p = {n + 2 * p}")
-    return (n + 2 * p - f) // s + 1
+    span = f + (f - 1) * (d - 1)
+    if span > n + 2 * p:
+        what = f"window f={f}" if d == 1 else f"dilated window f + (f-1)(d-1) = {span}"
+        raise ValueError(f"{what} is larger than the padded input n + 2p = {n + 2 * p}")
+    return (n + 2 * p - span) // s + 1
 
 
 def pad(A, padding) -> np.ndarray:
@@ -69,28 +72,44 @@ def pad(A, padding) -> np.ndarray:
     return np.pad(A, ((0, 0), (p1, p1), (p2, p2), (0, 0)))
 
 
-def conv_shapes(A_prev, W, b, stride, padding, *, allow_object=True):
+def conv_shapes(A_prev, W, b, stride, padding, dilation=1, groups=1, *, allow_object=True):
     """Validate the arguments of a convolution; return them with the output shape."""
     A_prev = as_array(A_prev, "A_prev", 4, "(m, n_H_prev, n_W_prev, n_C_prev)", allow_object=allow_object)
-    W = as_array(W, "W", 4, "(k1, k2, n_C_prev, n_C)", allow_object=allow_object)
+    W = as_array(W, "W", 4, "(k1, k2, n_C_prev // groups, n_C)", allow_object=allow_object)
     stride = as_pair(stride, "stride", minimum=1)
     padding = as_pair(padding, "padding", minimum=0)
+    dilation = as_pair(dilation, "dilation", minimum=1)
+    if not _is_int(groups):
+        raise TypeError(f"groups must be a positive int, got {groups!r}")
+    if groups < 1:
+        raise ValueError(f"groups must be a positive int, got {groups!r}")
     m, n_H_prev, n_W_prev, n_C_prev = A_prev.shape
     k1, k2, W_C_prev, n_C = W.shape
-    if W_C_prev != n_C_prev:
+    if groups == 1 and W_C_prev != n_C_prev:
         raise ValueError(f"W has {W_C_prev} input channels (W.shape[2]) but A_prev has {n_C_prev} (A_prev.shape[3])")
+    if groups > 1 and (n_C_prev % groups or n_C % groups):
+        raise ValueError(
+            f"groups={groups} must divide both A_prev's {n_C_prev} channels and W's {n_C} filters (W.shape[3])"
+        )
+    if groups > 1 and W_C_prev * groups != n_C_prev:
+        raise ValueError(
+            f"W has {W_C_prev} input channels per group (W.shape[2]); with groups={groups} "
+            f"A_prev needs {W_C_prev * groups}, but has {n_C_prev} (A_prev.shape[3])"
+        )
     if min(W.shape) == 0 or min(A_prev.shape) == 0:
         raise ValueError(f"A_prev and W must not be empty, got shapes {A_prev.shape} and {W.shape}")
     padded = (n_H_prev + 2 * padding[0], n_W_prev + 2 * padding[1])
-    if k1 > padded[0] or k2 > padded[1]:
-        raise ValueError(f"kernel ({k1}, {k2}) is larger than the padded input {padded}")
+    span = (dilation[0] * (k1 - 1) + 1, dilation[1] * (k2 - 1) + 1)
+    if span[0] > padded[0] or span[1] > padded[1]:
+        what = f"kernel ({k1}, {k2})" if dilation == (1, 1) else f"dilated kernel, spanning {span},"
+        raise ValueError(f"{what} is larger than the padded input {padded}")
     if b is not None:
         b = as_array(b, "b", 1, "(n_C,)", allow_object=allow_object)
         if b.shape != (n_C,):
             raise ValueError(f"b must have shape ({n_C},), one bias per filter, got {b.shape}")
-    n_H = (padded[0] - k1) // stride[0] + 1
-    n_W = (padded[1] - k2) // stride[1] + 1
-    return A_prev, W, b, stride, padding, (m, n_H, n_W, n_C)
+    n_H = (padded[0] - span[0]) // stride[0] + 1
+    n_W = (padded[1] - span[1]) // stride[1] + 1
+    return A_prev, W, b, stride, padding, dilation, groups, (m, n_H, n_W, n_C)
 
 
 def pool_shapes(A_prev, size, stride, mode, *, allow_object=True):
