@@ -9,7 +9,10 @@ Prints four tables:
 2. cnnlib conv forward+backward vs torch.nn.functional.conv2d forward+backward;
 3. cnnlib max-pool forward+backward vs torch.nn.functional.max_pool2d;
 4. cnnlib conv forward+backward vs the GEMM floor: numpy's own matrix products
-   of the same sizes (forward, dW and dA_prev), on ready-made contiguous operands.
+   of the same sizes (forward, dW and dA_prev), on ready-made contiguous operands;
+5. dilated and grouped conv forward+backward vs a plain conv with the same
+   number of multiply-adds (same output size and kernel; for groups, the plain
+   conv has n_C_prev / groups input channels).
 
 Each time is the best of several repeats, the contenders interleaved, so a
 noisy neighbour slows both rather than one. PyTorch is optional
@@ -152,6 +155,33 @@ def bench_pool(torch, repeat):
     return rows
 
 
+VARIANTS = [  # (label, (m, n_H, n_W, n_C_prev, n_C, k, padding, dilation, groups), plain conv of equal FLOPs)
+    ("dilation 2", (32, 32, 32, 64, 64, 3, 2, 2, 1), (32, 32, 32, 64, 64, 3, 1, 1, 1)),
+    ("dilation 3, 1->16 channels", (64, 28, 28, 1, 16, 3, 3, 3, 1), (64, 28, 28, 1, 16, 3, 1, 1, 1)),
+    ("groups 4", (32, 32, 32, 64, 64, 3, 1, 1, 4), (32, 32, 32, 16, 64, 3, 1, 1, 1)),
+    ("depthwise (groups 64)", (32, 32, 32, 64, 64, 3, 1, 1, 64), (32, 32, 32, 1, 64, 3, 1, 1, 1)),
+]
+
+
+def bench_variants(repeat):
+    rng = np.random.default_rng(0)
+    rows = []
+    for label, *configs in VARIANTS:
+        fns = []
+        for m, h, w, c_prev, c, k, p, d, g in configs:
+            A = rng.standard_normal((m, h, w, c_prev)).astype(np.float32)
+            W = rng.standard_normal((k, k, c_prev // g, c)).astype(np.float32)
+            b = np.zeros(c, np.float32)
+
+            def step(A=A, W=W, b=b, p=p, d=d, g=g):
+                Z = cnnlib.conv_forward(A, W, b, 1, p, d, g)
+                cnnlib.conv_backward(Z, A, W, 1, p, d, g)
+
+            fns.append(step)
+        rows.append((label, best_times(fns, repeat)))
+    return rows
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--quick", action="store_true", help="fewer repeats (noisier)")
@@ -194,6 +224,10 @@ def main():
     for shape, (ours, floor, *_) in rows:
         print(f"   {fmt_conv(shape):38s} {ours / floor:5.2f}x")
     print(f"   {'geometric mean':38s} {geomean([t[0] / t[1] for _, t in rows]):5.2f}x")
+    print()
+    print("5. dilated and grouped conv forward+backward, float32: cnnlib / cnnlib plain conv of the same FLOPs")
+    for label, (variant, plain) in bench_variants(repeat):
+        print(f"   {label:38s} {variant / plain:5.2f}x")
 
 
 def fmt_conv(shape):

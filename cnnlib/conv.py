@@ -76,16 +76,35 @@ def col2im(dcols, padded_shape, k1, k2, stride, n_H, n_W, dilation=(1, 1)):
     return dA_pad
 
 
-def _group_cols(cols, groups, C_g):
-    """Columns by group, shape (G, N, k1*k2*C_g): group g sees input channels g*C_g ... (g+1)*C_g - 1."""
-    N = len(cols)
-    return cols.reshape(N, -1, groups, C_g).transpose(2, 0, 1, 3).reshape(groups, N, -1)
+def _columns(A_pad, k1, k2, stride, n_H, n_W, dilation, groups):
+    """im2col, split by group when ``groups > 1``: shape (N, k1*k2*n_C) or (G, N, k1*k2*C_g).
+
+    Group g sees input channels ``g*C_g ... (g+1)*C_g - 1``; the split is made
+    on the window view, so the columns are still copied only once.
+    """
+    if groups == 1:
+        return im2col(A_pad, k1, k2, stride, n_H, n_W, dilation)
+    windows = _windows(A_pad, k1, k2, stride, n_H, n_W, dilation)
+    m = A_pad.shape[0]
+    return (
+        windows.reshape(m, n_H, n_W, k1, k2, groups, -1)
+        .transpose(5, 0, 1, 2, 3, 4, 6)
+        .reshape(groups, m * n_H * n_W, -1)
+    )
 
 
 def _group_weights(W, groups):
     """Weights by group, shape (G, k1*k2*C_g, n_C/G): group g makes output channels g*n_C/G ... (PyTorch's order)."""
     k1, k2, C_g, n_C = W.shape
     return W.reshape(k1 * k2, C_g, groups, n_C // groups).transpose(2, 0, 1, 3).reshape(groups, k1 * k2 * C_g, -1)
+
+
+def _times(cols, W, groups):
+    """The columns times the weights, one matrix product per group: shape (N, n_C)."""
+    n_C = W.shape[3]
+    if groups == 1:
+        return cols @ W.reshape(-1, n_C)
+    return (cols @ _group_weights(W, groups)).transpose(1, 0, 2).reshape(-1, n_C)
 
 
 def conv_forward(A_prev, W, b, stride=1, padding=0, dilation=1, groups=1):
@@ -116,13 +135,10 @@ def conv_forward(A_prev, W, b, stride=1, padding=0, dilation=1, groups=1):
     A_prev, W, b, stride, padding, dilation, groups, out = conv_shapes(A_prev, W, b, stride, padding, dilation, groups)
     m, n_H, n_W, n_C = out
     k1, k2 = W.shape[:2]
-    cols = im2col(pad(A_prev, padding), k1, k2, stride, n_H, n_W, dilation)
-    if groups == 1:
-        Z = cols @ W.reshape(-1, n_C)
-    else:
-        Z_g = _group_cols(cols, groups, W.shape[2]) @ _group_weights(W, groups)
-        Z = Z_g.transpose(1, 0, 2).reshape(-1, n_C)
-    return (Z + b).reshape(out)
+    A_pad = pad(A_prev, padding)
+    if _is_depthwise(W, groups, A_prev.dtype):
+        return _depthwise_forward(A_pad, W, stride, dilation, out) + b
+    return (_times(_columns(A_pad, k1, k2, stride, n_H, n_W, dilation, groups), W, groups) + b).reshape(out)
 
 
 def conv_backward(dZ, A_prev, W, stride=1, padding=0, dilation=1, groups=1):
@@ -148,15 +164,16 @@ def conv_backward(dZ, A_prev, W, stride=1, padding=0, dilation=1, groups=1):
     _, n_H, n_W, n_C = out
     k1, k2 = W.shape[:2]
     dZ2 = dZ.reshape(-1, n_C)
-    cols = im2col(pad(A_prev, padding), k1, k2, stride, n_H, n_W, dilation)
+    A_pad = pad(A_prev, padding)
     db = np.ones(len(dZ2), dtype=dZ2.dtype) @ dZ2  # column sums; a GEMV beats sum(axis=0) here
+    if _is_depthwise(W, groups, A_prev.dtype):
+        return (*_depthwise_backward(dZ, A_pad, W, stride, padding, dilation, A_prev.shape), db)
+    cols = _columns(A_pad, k1, k2, stride, n_H, n_W, dilation, groups)
     if groups == 1:
         dW = (cols.T @ dZ2).reshape(W.shape)
-    else:
+    else:  # per group (k1*k2*C_g, N) @ (N, n_C/G), then back to W's layout
         dZ_g = dZ2.reshape(-1, groups, n_C // groups).transpose(1, 0, 2)
-        dW = (_group_cols(cols, groups, W.shape[2]).transpose(0, 2, 1) @ dZ_g).reshape(
-            groups, k1, k2, -1, n_C // groups
-        )
+        dW = (cols.transpose(0, 2, 1) @ dZ_g).reshape(groups, k1, k2, -1, n_C // groups)
         dW = dW.transpose(1, 2, 3, 0, 4).reshape(W.shape)
     return input_gradient(dZ, A_prev.shape, W, stride, padding, dilation, groups), dW, db
 
@@ -169,8 +186,11 @@ def input_gradient(dZ, A_shape, W, stride, padding, dilation=(1, 1), groups=1):
     """
     m, n_H, n_W, n_C = dZ.shape
     k1, k2 = W.shape[:2]
-    if stride == (1, 1) and dilation == (1, 1) and groups == 1 and W.shape[2] >= FEW_CHANNELS:
-        return _dA_prev_full_convolution(dZ, W, A_shape, padding)
+    if _is_depthwise(W, groups, dZ.dtype):
+        zeros = np.broadcast_to(np.zeros((), dtype=dZ.dtype), A_shape)
+        return _depthwise_backward(dZ, pad(zeros, padding), W, stride, padding, dilation, A_shape)[0]
+    if stride == (1, 1) and A_shape[3] >= FEW_CHANNELS:
+        return _dA_prev_full_convolution(dZ, W, A_shape, padding, dilation, groups)
     dZ2 = dZ.reshape(-1, n_C)
     if groups == 1:
         W2 = W.reshape(-1, n_C)
@@ -185,19 +205,57 @@ def input_gradient(dZ, A_shape, W, stride, padding, dilation=(1, 1), groups=1):
     return dA_pad[:, p1 : p1 + A_shape[1], p2 : p2 + A_shape[2], :]
 
 
-def _dA_prev_full_convolution(dZ, W, A_shape, padding):
+def _dA_prev_full_convolution(dZ, W, A_shape, padding, dilation=(1, 1), groups=1):
     """``dA_prev`` for stride 1 as the 'full' convolution of ``dZ`` with ``W``.
 
-    Equivalently, the 'valid' cross-correlation of ``dZ`` zero-padded by
-    ``k - 1`` with the kernel turned by 180 degrees and its channel axes
-    swapped; only the rows and columns of the unpadded input are computed.
-    With many channels this gather beats col2im's scatter: one im2col copy and
-    one matrix product instead of ``k1*k2`` passes over ``dA_prev``.
+    Equivalently, the 'valid' cross-correlation of ``dZ`` zero-padded by the
+    kernel's span minus one with the kernel turned by 180 degrees and its
+    channel axes swapped (within each group); only the rows and columns of the
+    unpadded input are computed. With many channels this gather beats
+    col2im's scatter: one im2col copy and one matrix product instead of
+    ``k1*k2`` passes over ``dA_prev``.
     """
-    k1, k2, n_C_prev, n_C = W.shape
-    m, n_H_prev, n_W_prev, _ = A_shape
+    k1, k2, C_g, n_C = W.shape
+    _, n_H_prev, n_W_prev, _ = A_shape
+    (p1, p2), (d1, d2) = padding, dilation
+    e1, e2 = d1 * (k1 - 1), d2 * (k2 - 1)
+    dZ_full = pad(dZ, (e1, e2))[:, p1 : p1 + n_H_prev + e1, p2 : p2 + n_W_prev + e2, :]
+    # turned kernel: maps dZ's n_C channels onto A_prev's, group by group
+    W_turned = W[::-1, ::-1].reshape(k1, k2, C_g, groups, n_C // groups).transpose(0, 1, 4, 3, 2)
+    W_turned = W_turned.reshape(k1, k2, n_C // groups, groups * C_g)
+    cols = _columns(dZ_full, k1, k2, (1, 1), n_H_prev, n_W_prev, dilation, groups)
+    return _times(cols, W_turned, groups).reshape(A_shape)
+
+
+def _is_depthwise(W, groups, dtype):
+    """One input channel per group: done as k1*k2 broadcast multiply-adds, no im2col."""
+    return groups > 1 and W.shape[2] == 1 and np.dtype(dtype).kind != "O"
+
+
+def _depthwise_forward(A_pad, W, stride, dilation, out):
+    """``Z[..., g*M + o] = sum_{m,n} A_pad at offset (m*d1, n*d2)[..., g] * W[m, n, 0, g*M + o]``."""
+    k1, k2, _, n_C = W.shape
+    m, n_H, n_W, G = out[0], out[1], out[2], A_pad.shape[3]
+    Z = np.zeros((m, n_H, n_W, G, n_C // G), dtype=np.result_type(A_pad, W))
+    for i in range(k1):
+        for j in range(k2):
+            Z += _offset(A_pad, i * dilation[0], j * dilation[1], stride, n_H, n_W)[..., None] * W[i, j, 0].reshape(G, -1)
+    return Z.reshape(out)
+
+
+def _depthwise_backward(dZ, A_pad, W, stride, padding, dilation, A_shape):
+    """``(dA_prev, dW)`` of a depthwise convolution, offset by offset."""
+    k1, k2, _, n_C = W.shape
+    m, n_H, n_W, _ = dZ.shape
+    G = A_shape[3]
+    dZ5 = dZ.reshape(m, n_H, n_W, G, n_C // G)
+    dA_pad = np.zeros(A_pad.shape, dtype=np.result_type(dZ, W))
+    dW = np.zeros(W.shape, dtype=np.result_type(dZ, A_pad))
+    for i in range(k1):
+        for j in range(k2):
+            window = _offset(A_pad, i * dilation[0], j * dilation[1], stride, n_H, n_W)
+            dW[i, j, 0] = np.einsum("ehwg,ehwgo->go", window, dZ5).reshape(n_C)
+            target = _offset(dA_pad, i * dilation[0], j * dilation[1], stride, n_H, n_W)
+            target += (dZ5 * W[i, j, 0].reshape(G, -1)).sum(axis=-1)
     p1, p2 = padding
-    dZ_full = pad(dZ, (k1 - 1, k2 - 1))[:, p1 : p1 + n_H_prev + k1 - 1, p2 : p2 + n_W_prev + k2 - 1, :]
-    cols = im2col(dZ_full, k1, k2, (1, 1), n_H_prev, n_W_prev)
-    W_turned = W[::-1, ::-1].transpose(0, 1, 3, 2).reshape(-1, n_C_prev)
-    return (cols @ W_turned).reshape(A_shape)
+    return dA_pad[:, p1 : p1 + A_shape[1], p2 : p2 + A_shape[2], :], dW

@@ -251,3 +251,20 @@ def test_backward_gradients_of_the_wrong_shape_are_rejected():
         cnnlib.global_avg_pool_backward(np.zeros((4, 2)), A)
     with pytest.raises(ValueError, match=r"A_prev must have 4 dimensions"):
         cnnlib.global_avg_pool_forward(np.zeros((5, 5)))
+
+
+@pytest.mark.parametrize(
+    ("c_in", "c_out", "k", "padding", "dilation", "groups"),
+    [(8, 4, (3, 2), 1, 2, 1), (8, 8, (3, 3), 2, (2, 1), 4), (9, 9, (2, 3), 0, 1, 9), (8, 16, (3, 3), 3, 3, 2)],
+    ids=["dilated", "grouped+dilated", "depthwise", "grouped, wide padding"],
+)
+def test_many_channel_stride_1_gather_path_matches_reference(c_in, c_out, k, padding, dilation, groups):
+    # n_C_prev >= cnnlib.conv.FEW_CHANNELS at stride 1: dA_prev by full convolution, not col2im
+    assert c_in >= cnnlib.conv.FEW_CHANNELS
+    rng = np.random.default_rng(0)
+    A_prev = rng.standard_normal((2, 7, 6, c_in))
+    W = rng.standard_normal((*k, c_in // groups, c_out))
+    conf = (1, padding, dilation, groups)
+    dZ = rng.standard_normal(cnnlib.conv_forward(A_prev, W, np.zeros(c_out), *conf).shape)
+    for x, y in zip(cnnlib.conv_backward(dZ, A_prev, W, *conf), reference.conv_backward(dZ, A_prev, W, *conf)):
+        np.testing.assert_allclose(x, y, rtol=1e-12, atol=1e-12)
