@@ -6,7 +6,7 @@ equal. Layout: activations ``(m, n_H, n_W, n_C)``, weights
 ``(k1, k2, n_C_prev, n_C)``, bias ``(n_C,)``.
 """
 
-from . import reference, symbolic  # cnnlib.plotting is imported on demand (needs matplotlib)
+from . import layers, reference, symbolic  # plotting, animate, explore and data import matplotlib/sklearn on demand
 from .activations import (
     ACTIVATIONS,
     identity,
@@ -45,6 +45,7 @@ __all__ = [
     "identity",
     "identity_derivative",
     "im2col",
+    "layers",
     "numerical_gradient",
     "output_size",
     "pad",
