@@ -239,7 +239,8 @@ def _depthwise_forward(A_pad, W, stride, dilation, out):
     Z = np.zeros((m, n_H, n_W, G, n_C // G), dtype=np.result_type(A_pad, W))
     for i in range(k1):
         for j in range(k2):
-            Z += _offset(A_pad, i * dilation[0], j * dilation[1], stride, n_H, n_W)[..., None] * W[i, j, 0].reshape(G, -1)
+            window = _offset(A_pad, i * dilation[0], j * dilation[1], stride, n_H, n_W)
+            Z += window[..., None] * W[i, j, 0].reshape(G, -1)
     return Z.reshape(out)
 
 

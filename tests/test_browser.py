@@ -17,6 +17,7 @@ from __future__ import annotations
 import functools
 import html.parser
 import http.server
+import os
 import shutil
 import subprocess
 import sys
@@ -39,11 +40,18 @@ CHROMIUM_ARGS = [
 SCREENSHOTS = ["intro", "chapters/03_conv_forward", "chapters/05_conv_backward", "chapters/06_pool_backward"]
 
 playwright_api = pytest.importorskip("playwright.sync_api", reason="pip install -r requirements.txt (playwright)")
-if CHROMIUM is None:
-    pytest.skip(
-        "Chromium is not installed: apt-get install chromium chromium-driver (Debian/Ubuntu); .ci/run does this",
-        allow_module_level=True,
-    )
+
+
+def _launch(p):
+    """The system's Chromium if there is one, else Playwright's own (``playwright install chromium``)."""
+    try:
+        return p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+    except Exception as err:  # no browser at all: say how to get one (and never skip in CI)
+        message = (
+            "no Chromium: apt-get install chromium chromium-driver (Debian; .ci/run does this), "
+            f"or python -m playwright install chromium ({type(err).__name__})"
+        )
+        (pytest.fail if os.environ.get("CI") else pytest.skip)(message)
 
 
 @pytest.fixture(scope="module")
@@ -81,7 +89,7 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 @pytest.fixture(scope="module")
 def browser():
     with playwright_api.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        b = _launch(p)
         yield b
         b.close()
 

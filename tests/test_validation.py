@@ -36,7 +36,11 @@ CONV_CASES = [
         ValueError,
         r"A_prev must have 4 dimensions \(m, n_H_prev, n_W_prev, n_C_prev\)",
     ),
-    (dict(W=np.zeros((3, 3, 3))), ValueError, r"W must have 4 dimensions \(k1, k2, n_C_prev // groups, n_C\), got shape"),
+    (
+        dict(W=np.zeros((3, 3, 3))),
+        ValueError,
+        r"W must have 4 dimensions \(k1, k2, n_C_prev // groups, n_C\), got shape",
+    ),
     (dict(A_prev=np.full((2, 5, 5, 3), "x")), TypeError, r"A_prev must hold int, float or object values"),
 ]
 
