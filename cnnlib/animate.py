@@ -222,4 +222,16 @@ def html(anim, default_mode="once", dpi=72, fps=None):
     plt.close(anim._fig)
     uid = re.search(r'id="_anim_img(\w+)"', text).group(1)
     digest = hashlib.sha1(text.replace(uid, "").encode()).hexdigest()[:16]
-    return text.replace(uid, digest)
+    return _offline(text.replace(uid, digest))
+
+
+# The player's buttons are Font Awesome icons from a CDN; plain symbols work offline.
+# Glyphs from blocks that common fonts (DejaVu, Noto, system UI fonts) all carry.
+_ICONS = {"minus": "−", "fast-backward": "⇤", "step-backward": "‹", "play fa-flip-horizontal": "◀",
+          "pause": "❚❚", "play": "▶", "step-forward": "›", "fast-forward": "⇥", "plus": "+"}  # fmt: skip
+
+
+def _offline(text):
+    """Drop the player's remote stylesheet and draw its buttons with Unicode symbols."""
+    text = re.sub(r"<link[^>]*font-awesome[^>]*>", "", text)
+    return re.sub(r'<i class="fa fa-([\w -]+)"></i>', lambda m: _ICONS.get(m.group(1), "?"), text)

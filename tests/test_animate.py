@@ -116,3 +116,10 @@ def test_static_figures_and_explorer_without_frontend(capsys):
         explore.static_explorer_figure(2, 5, 0, 1)
     assert explore.explorer() is None  # displays widgets and two PNGs; leaves no figure open
     assert plt.get_fignums() == []
+
+
+def test_players_work_offline():
+    """No CDN stylesheet (matplotlib links Font Awesome); the buttons are plain symbols."""
+    text = animate.html(animate.sliding_window(np.eye(3), np.ones((2, 2))))
+    assert "http" not in text and "fa fa-" not in text
+    assert "▶" in text and "❚❚" in text
