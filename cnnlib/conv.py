@@ -42,7 +42,7 @@ def im2col(A_pad, k1, k2, stride, n_H, n_W, dilation=(1, 1)):
     Row ``(e, i, j)`` holds ``A_pad[e, i*s1 + m*d1, j*s2 + n*d2, c]`` at column ``(m, n, c)``.
     """
     m, _, _, n_C = A_pad.shape
-    if n_C >= FEW_CHANNELS or A_pad.dtype == object:
+    if n_C > 1 or A_pad.dtype == object:
         return _windows(A_pad, k1, k2, stride, n_H, n_W, dilation).reshape(m * n_H * n_W, k1 * k2 * n_C)
     colsT = np.empty((k1, k2, n_C, m, n_H, n_W), dtype=A_pad.dtype)
     for i in range(k1):
@@ -63,17 +63,22 @@ def col2im(dcols, padded_shape, k1, k2, stride, n_H, n_W, dilation=(1, 1)):
     The adjoint of :func:`im2col`: an input pixel covered by several windows
     receives the sum of their gradients.
     """
-    m, _, _, n_C = padded_shape
-    dA_pad = np.zeros(padded_shape, dtype=dcols.dtype)
+    m, H, W, n_C = padded_shape
     if dcols.flags.c_contiguous or not dcols.T.flags.c_contiguous:
+        dA_pad = np.zeros(padded_shape, dtype=dcols.dtype)
         d = dcols.reshape(m, n_H, n_W, k1, k2, n_C)
-        pieces = ((i, j, d[:, :, :, i, j, :]) for i in range(k1) for j in range(k2))
-    else:  # the transposed layout of im2col's few-channel branch
-        d = dcols.T.reshape(k1, k2, n_C, m, n_H, n_W)
-        pieces = ((i, j, np.moveaxis(d[i, j], 0, 3)) for i in range(k1) for j in range(k2))
-    for i, j, piece in pieces:
-        _offset(dA_pad, i * dilation[0], j * dilation[1], stride, n_H, n_W)[...] += piece
-    return dA_pad
+        for i in range(k1):
+            for j in range(k2):
+                _offset(dA_pad, i * dilation[0], j * dilation[1], stride, n_H, n_W)[...] += d[:, :, :, i, j, :]
+        return dA_pad
+    # the transposed layout of im2col's few-channel branch: add channel-first, where rows are contiguous
+    d = dcols.T.reshape(k1, k2, n_C, m, n_H, n_W)
+    dA_T = np.zeros((n_C, m, H, W), dtype=dcols.dtype)
+    view = dA_T.transpose(1, 2, 3, 0)  # (m, H, W, n_C), sharing dA_T's memory
+    for i in range(k1):
+        for j in range(k2):
+            _offset(view, i * dilation[0], j * dilation[1], stride, n_H, n_W)[...] += d[i, j].transpose(1, 2, 3, 0)
+    return np.ascontiguousarray(view)
 
 
 def _columns(A_pad, k1, k2, stride, n_H, n_W, dilation, groups):

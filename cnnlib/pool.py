@@ -86,11 +86,18 @@ def pool_backward(dA, A_prev, size, stride=None, mode="max"):
     if mode == "avg":
         share = dA / (size[0] * size[1])
         dA_prev = np.zeros(A_prev.shape, dtype=share.dtype)
+        if stride == size:  # the windows tile the input: one broadcast copy
+            _tiles(dA_prev, out, size)[...] = share[:, :, None, :, None, :]
+            return dA_prev
         for m, n in _offsets(size):
             _window(dA_prev, stride, out, m, n)[...] += share
         return dA_prev
     A = pool_forward(A_prev, size, stride, "max")
     dA_prev = np.zeros(A_prev.shape, dtype=np.result_type(dA, A_prev))
+    if stride == size and _route_tiled(dA, A_prev, A, dA_prev, size):
+        return dA_prev
+    if overlap and _route_untied(dA, A_prev, A, dA_prev, size, stride):
+        return dA_prev
     first = np.empty(out, dtype=bool)  # is offset (m, n) the window's first maximum?
     taken = np.zeros(out, dtype=bool)  # has the window's maximum been found yet?
     for m, n in _offsets(size):
@@ -103,6 +110,45 @@ def pool_backward(dA, A_prev, size, stride=None, mode="max"):
         else:  # each input belongs to one window at most: write instead of add
             np.copyto(target, dA, where=first)
     return dA_prev
+
+
+def _tiles(X, out, size):
+    """``X`` cut into its windows when they tile it (stride == size): shape (m, n_H, k1, n_W, k2, n_C), a view."""
+    m, n_H, n_W, n_C = out
+    k1, k2 = size
+    return X[:, : n_H * k1, : n_W * k2].reshape(m, n_H, k1, n_W, k2, n_C)
+
+
+def _route_tiled(dA, A_prev, A, dA_prev, size):
+    """Max-pool routing in one broadcast when the windows tile the input; False if a window has a tie or NaN.
+
+    Without ties, "the first maximum" is simply "the maximum": ``dA`` goes
+    wherever ``A_prev`` equals its window's maximum. Ties (and NaN) are left to
+    the general offset-by-offset path, which picks the first one.
+    """
+    if A.dtype.kind == "O" or (A.dtype.kind == "f" and np.isnan(A).any()):
+        return False
+    at_max = _tiles(A_prev, A.shape, size) == A[:, :, None, :, None, :]
+    if np.count_nonzero(at_max) != A.size:  # every window has >= 1 maximum; more means a tie
+        return False
+    np.multiply(at_max, dA[:, :, None, :, None, :], out=_tiles(dA_prev, A.shape, size))
+    return True
+
+
+def _route_untied(dA, A_prev, A, dA_prev, size, stride):
+    """Max-pool routing offset by offset, assuming no window has a tie; False (and dA_prev zeroed) if one has."""
+    if A.dtype.kind == "O" or (A.dtype.kind == "f" and np.isnan(A).any()):
+        return False
+    at_max, routed, found = np.empty(A.shape, dtype=bool), np.empty_like(dA_prev, shape=A.shape), 0
+    for m, n in _offsets(size):
+        np.equal(_window(A_prev, stride, A.shape, m, n), A, out=at_max)
+        found += np.count_nonzero(at_max)
+        np.multiply(at_max, dA, out=routed)
+        _window(dA_prev, stride, A.shape, m, n)[...] += routed
+    if found == A.size:  # one maximum per window
+        return True
+    dA_prev[...] = 0
+    return False
 
 
 def global_avg_pool_forward(A_prev):

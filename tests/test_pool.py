@@ -98,3 +98,24 @@ def test_dtype_is_preserved(mode, dtype):
     A = cnnlib.pool_forward(A_prev, 2, 1, mode)
     assert A.dtype == dtype
     assert cnnlib.pool_backward(A, A_prev, 2, 1, mode).dtype == dtype
+
+
+@given(pool_configs())
+def test_ties_everywhere_match_the_reference(cfg):
+    """Values in {0, 1, 2}: most windows tie, so every fast path must fall back to first-maximum routing."""
+    A_prev, size, stride, mode = cfg
+    A_prev = np.floor(np.abs(A_prev) * 1.5).clip(0, 2)
+    dA = np.random.default_rng(1).standard_normal(cnnlib.pool_forward(A_prev, size, stride, mode).shape)
+    np.testing.assert_allclose(
+        cnnlib.pool_backward(dA, A_prev, size, stride, mode),
+        reference.pool_backward(dA, A_prev, size, stride, mode),
+        rtol=1e-12,
+        atol=1e-12,
+    )
+
+
+def test_overlapping_windows_with_a_tie_fall_back_to_the_first_maximum():
+    A_prev = one([[1, 5, 1], [5, 1, 1], [1, 1, 0]])  # window (0, 0) ties at (0, 1), (1, 0); (1, 1) three ways
+    grad = cnnlib.pool_backward(one([[1, 10], [100, 1000]]), A_prev, 2, stride=1)
+    assert grad[0, :, :, 0].tolist() == [[0, 11, 0], [100, 1000, 0], [0, 0, 0]]
+    np.testing.assert_array_equal(grad, reference.pool_backward(one([[1, 10], [100, 1000]]), A_prev, 2, stride=1))
