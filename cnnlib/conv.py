@@ -15,7 +15,8 @@ from __future__ import annotations
 import numpy as np
 from numpy.lib.stride_tricks import as_strided
 
-from .shapes import check_grad, conv_shapes, pad
+from .depthwise import depthwise_backward, depthwise_forward, is_depthwise
+from .shapes import check_grad, conv_shapes, offset_view, pad
 
 __all__ = ["conv_forward", "conv_backward", "im2col", "col2im"]
 
@@ -28,11 +29,16 @@ def _windows(A_pad, k1, k2, stride, n_H, n_W, dilation=(1, 1)):
     return as_strided(A_pad, shape, strides, writeable=False)
 
 
-# Below this many input channels, im2col gathers one kernel offset at a time
-# (long contiguous runs along the rows of the image) into a (k1*k2*n_C, N)
-# buffer and hands matmul its transpose; above it, one window at a time (runs
-# of n_C contiguous channels). Both are the same matrix; only the memory order
-# differs, and matmul reads either without a copy.
+# Below IM2COL_BY_OFFSET input channels (that is, for one channel), im2col
+# copies one kernel offset at a time (long contiguous runs along the image's
+# rows) into a (k1*k2*n_C, N) buffer and hands matmul its transpose; from two
+# channels on, one window at a time (runs of n_C channels) is faster. Both are
+# the same matrix in a different memory order, and matmul reads either.
+IM2COL_BY_OFFSET = 2
+
+# From FEW_CHANNELS input channels on, a stride-1 dA_prev is computed as a full
+# convolution (one gather and one product) instead of col2im's k1*k2 passes;
+# below it, window gradients are kept channel-first for col2im (measured).
 FEW_CHANNELS = 8
 
 
@@ -42,19 +48,13 @@ def im2col(A_pad, k1, k2, stride, n_H, n_W, dilation=(1, 1)):
     Row ``(e, i, j)`` holds ``A_pad[e, i*s1 + m*d1, j*s2 + n*d2, c]`` at column ``(m, n, c)``.
     """
     m, _, _, n_C = A_pad.shape
-    if n_C > 1 or A_pad.dtype == object:
+    if n_C >= IM2COL_BY_OFFSET or A_pad.dtype == object:
         return _windows(A_pad, k1, k2, stride, n_H, n_W, dilation).reshape(m * n_H * n_W, k1 * k2 * n_C)
     colsT = np.empty((k1, k2, n_C, m, n_H, n_W), dtype=A_pad.dtype)
     for i in range(k1):
         for j in range(k2):
-            colsT[i, j] = np.moveaxis(_offset(A_pad, i * dilation[0], j * dilation[1], stride, n_H, n_W), 3, 0)
+            colsT[i, j] = np.moveaxis(offset_view(A_pad, i * dilation[0], j * dilation[1], stride, n_H, n_W), 3, 0)
     return colsT.reshape(k1 * k2 * n_C, -1).T
-
-
-def _offset(A_pad, i, j, stride, n_H, n_W):
-    """View of the pixels at offset ``(i, j)`` of every window: shape ``(m, n_H, n_W, n_C)``."""
-    s1, s2 = stride
-    return A_pad[:, i : i + s1 * (n_H - 1) + 1 : s1, j : j + s2 * (n_W - 1) + 1 : s2, :]
 
 
 def col2im(dcols, padded_shape, k1, k2, stride, n_H, n_W, dilation=(1, 1)):
@@ -69,7 +69,7 @@ def col2im(dcols, padded_shape, k1, k2, stride, n_H, n_W, dilation=(1, 1)):
         d = dcols.reshape(m, n_H, n_W, k1, k2, n_C)
         for i in range(k1):
             for j in range(k2):
-                _offset(dA_pad, i * dilation[0], j * dilation[1], stride, n_H, n_W)[...] += d[:, :, :, i, j, :]
+                offset_view(dA_pad, i * dilation[0], j * dilation[1], stride, n_H, n_W)[...] += d[:, :, :, i, j, :]
         return dA_pad
     # the transposed layout of im2col's few-channel branch: add channel-first, where rows are contiguous
     d = dcols.T.reshape(k1, k2, n_C, m, n_H, n_W)
@@ -77,7 +77,7 @@ def col2im(dcols, padded_shape, k1, k2, stride, n_H, n_W, dilation=(1, 1)):
     view = dA_T.transpose(1, 2, 3, 0)  # (m, H, W, n_C), sharing dA_T's memory
     for i in range(k1):
         for j in range(k2):
-            _offset(view, i * dilation[0], j * dilation[1], stride, n_H, n_W)[...] += d[i, j].transpose(1, 2, 3, 0)
+            offset_view(view, i * dilation[0], j * dilation[1], stride, n_H, n_W)[...] += d[i, j].transpose(1, 2, 3, 0)
     return np.ascontiguousarray(view)
 
 
@@ -141,8 +141,8 @@ def conv_forward(A_prev, W, b, stride=1, padding=0, dilation=1, groups=1):
     m, n_H, n_W, n_C = out
     k1, k2 = W.shape[:2]
     A_pad = pad(A_prev, padding)
-    if _is_depthwise(W, groups, A_prev.dtype):
-        return _depthwise_forward(A_pad, W, stride, dilation, out) + b
+    if is_depthwise(W, groups, A_prev.dtype):
+        return depthwise_forward(A_pad, W, stride, dilation, out) + b
     return (_times(_columns(A_pad, k1, k2, stride, n_H, n_W, dilation, groups), W, groups) + b).reshape(out)
 
 
@@ -171,8 +171,8 @@ def conv_backward(dZ, A_prev, W, stride=1, padding=0, dilation=1, groups=1):
     dZ2 = dZ.reshape(-1, n_C)
     A_pad = pad(A_prev, padding)
     db = np.ones(len(dZ2), dtype=dZ2.dtype) @ dZ2  # column sums; a GEMV beats sum(axis=0) here
-    if _is_depthwise(W, groups, A_prev.dtype):
-        return (*_depthwise_backward(dZ, A_pad, W, stride, padding, dilation, A_prev.shape), db)
+    if is_depthwise(W, groups, A_prev.dtype):
+        return (*depthwise_backward(dZ, A_pad, W, stride, padding, dilation, A_prev.shape), db)
     cols = _columns(A_pad, k1, k2, stride, n_H, n_W, dilation, groups)
     if groups == 1:
         dW = (cols.T @ dZ2).reshape(W.shape)
@@ -191,9 +191,9 @@ def input_gradient(dZ, A_shape, W, stride, padding, dilation=(1, 1), groups=1):
     """
     m, n_H, n_W, n_C = dZ.shape
     k1, k2 = W.shape[:2]
-    if _is_depthwise(W, groups, dZ.dtype):
+    if is_depthwise(W, groups, dZ.dtype):
         zeros = np.broadcast_to(np.zeros((), dtype=dZ.dtype), A_shape)
-        return _depthwise_backward(dZ, pad(zeros, padding), W, stride, padding, dilation, A_shape)[0]
+        return depthwise_backward(dZ, pad(zeros, padding), W, stride, padding, dilation, A_shape)[0]
     if stride == (1, 1) and A_shape[3] >= FEW_CHANNELS:
         return _dA_prev_full_convolution(dZ, W, A_shape, padding, dilation, groups)
     dZ2 = dZ.reshape(-1, n_C)
@@ -230,38 +230,3 @@ def _dA_prev_full_convolution(dZ, W, A_shape, padding, dilation=(1, 1), groups=1
     W_turned = W_turned.reshape(k1, k2, n_C // groups, groups * C_g)
     cols = _columns(dZ_full, k1, k2, (1, 1), n_H_prev, n_W_prev, dilation, groups)
     return _times(cols, W_turned, groups).reshape(A_shape)
-
-
-def _is_depthwise(W, groups, dtype):
-    """One input channel per group: done as k1*k2 broadcast multiply-adds, no im2col."""
-    return groups > 1 and W.shape[2] == 1 and np.dtype(dtype).kind != "O"
-
-
-def _depthwise_forward(A_pad, W, stride, dilation, out):
-    """``Z[..., g*M + o] = sum_{m,n} A_pad at offset (m*d1, n*d2)[..., g] * W[m, n, 0, g*M + o]``."""
-    k1, k2, _, n_C = W.shape
-    m, n_H, n_W, G = out[0], out[1], out[2], A_pad.shape[3]
-    Z = np.zeros((m, n_H, n_W, G, n_C // G), dtype=np.result_type(A_pad, W))
-    for i in range(k1):
-        for j in range(k2):
-            window = _offset(A_pad, i * dilation[0], j * dilation[1], stride, n_H, n_W)
-            Z += window[..., None] * W[i, j, 0].reshape(G, -1)
-    return Z.reshape(out)
-
-
-def _depthwise_backward(dZ, A_pad, W, stride, padding, dilation, A_shape):
-    """``(dA_prev, dW)`` of a depthwise convolution, offset by offset."""
-    k1, k2, _, n_C = W.shape
-    m, n_H, n_W, _ = dZ.shape
-    G = A_shape[3]
-    dZ5 = dZ.reshape(m, n_H, n_W, G, n_C // G)
-    dA_pad = np.zeros(A_pad.shape, dtype=np.result_type(dZ, W))
-    dW = np.zeros(W.shape, dtype=np.result_type(dZ, A_pad))
-    for i in range(k1):
-        for j in range(k2):
-            window = _offset(A_pad, i * dilation[0], j * dilation[1], stride, n_H, n_W)
-            dW[i, j, 0] = np.einsum("ehwg,ehwgo->go", window, dZ5).reshape(n_C)
-            target = _offset(dA_pad, i * dilation[0], j * dilation[1], stride, n_H, n_W)
-            target += (dZ5 * W[i, j, 0].reshape(G, -1)).sum(axis=-1)
-    p1, p2 = padding
-    return dA_pad[:, p1 : p1 + A_shape[1], p2 : p2 + A_shape[2], :], dW

@@ -13,20 +13,9 @@ from __future__ import annotations
 
 import numpy as np
 
-from .shapes import as_array, check_grad, pool_shapes
+from .shapes import as_array, check_grad, offset_view, pool_shapes
 
 __all__ = ["pool_forward", "pool_backward"]
-
-
-def _window(A_prev, stride, out, m, n):
-    """View of offset ``(m, n)`` in every window: shape ``(m, n_H, n_W, n_C)``.
-
-    Pooling is done one offset at a time: ``k1*k2`` elementwise operations on
-    whole batches, instead of a reduction over tiny, scattered window axes.
-    """
-    _, n_H, n_W, _ = out
-    s1, s2 = stride
-    return A_prev[:, m : m + s1 * (n_H - 1) + 1 : s1, n : n + s2 * (n_W - 1) + 1 : s2, :]
 
 
 def _offsets(size):
@@ -53,10 +42,10 @@ def pool_forward(A_prev, size, stride=None, mode="max"):
     """
     A_prev, size, stride, out = pool_shapes(A_prev, size, stride, mode)
     (m0, n0), *rest = _offsets(size)
-    A = _window(A_prev, stride, out, m0, n0).copy()
+    A = offset_view(A_prev, m0, n0, stride, out[1], out[2]).copy()
     combine = np.maximum if mode == "max" else np.add
     for m, n in rest:
-        combine(A, _window(A_prev, stride, out, m, n), out=A)
+        combine(A, offset_view(A_prev, m, n, stride, out[1], out[2]), out=A)
     return A if mode == "max" else A / (size[0] * size[1])
 
 
@@ -90,7 +79,7 @@ def pool_backward(dA, A_prev, size, stride=None, mode="max"):
             _tiles(dA_prev, out, size)[...] = share[:, :, None, :, None, :]
             return dA_prev
         for m, n in _offsets(size):
-            _window(dA_prev, stride, out, m, n)[...] += share
+            offset_view(dA_prev, m, n, stride, out[1], out[2])[...] += share
         return dA_prev
     A = pool_forward(A_prev, size, stride, "max")
     dA_prev = np.zeros(A_prev.shape, dtype=np.result_type(dA, A_prev))
@@ -101,10 +90,10 @@ def pool_backward(dA, A_prev, size, stride=None, mode="max"):
     first = np.empty(out, dtype=bool)  # is offset (m, n) the window's first maximum?
     taken = np.zeros(out, dtype=bool)  # has the window's maximum been found yet?
     for m, n in _offsets(size):
-        np.equal(_window(A_prev, stride, out, m, n), A, out=first)
+        np.equal(offset_view(A_prev, m, n, stride, out[1], out[2]), A, out=first)
         np.greater(first, taken, out=first)  # a maximum, and no earlier one
         taken |= first
-        target = _window(dA_prev, stride, out, m, n)
+        target = offset_view(dA_prev, m, n, stride, out[1], out[2])
         if overlap:
             target += np.where(first, dA, 0)
         else:  # each input belongs to one window at most: write instead of add
@@ -141,10 +130,10 @@ def _route_untied(dA, A_prev, A, dA_prev, size, stride):
         return False
     at_max, routed, found = np.empty(A.shape, dtype=bool), np.empty_like(dA_prev, shape=A.shape), 0
     for m, n in _offsets(size):
-        np.equal(_window(A_prev, stride, A.shape, m, n), A, out=at_max)
+        np.equal(offset_view(A_prev, m, n, stride, A.shape[1], A.shape[2]), A, out=at_max)
         found += np.count_nonzero(at_max)
         np.multiply(at_max, dA, out=routed)
-        _window(dA_prev, stride, A.shape, m, n)[...] += routed
+        offset_view(dA_prev, m, n, stride, A.shape[1], A.shape[2])[...] += routed
     if found == A.size:  # one maximum per window
         return True
     dA_prev[...] = 0

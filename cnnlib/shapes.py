@@ -72,6 +72,16 @@ def pad(A, padding) -> np.ndarray:
     return np.pad(A, ((0, 0), (p1, p1), (p2, p2), (0, 0)))
 
 
+def offset_view(A, i, j, stride, n_H, n_W):
+    """The pixels at offset ``(i, j)`` of every window, as a view: shape ``(m, n_H, n_W, n_C)``.
+
+    Entry ``[e, r, q, c]`` is ``A[e, r*s1 + i, q*s2 + j, c]``: with it a layer
+    becomes ``k1*k2`` whole-array operations instead of loops over windows.
+    """
+    s1, s2 = stride
+    return A[:, i : i + s1 * (n_H - 1) + 1 : s1, j : j + s2 * (n_W - 1) + 1 : s2, :]
+
+
 def conv_shapes(A_prev, W, b, stride, padding, dilation=1, groups=1, *, allow_object=True):
     """Validate the arguments of a convolution; return them with the output shape."""
     A_prev = as_array(A_prev, "A_prev", 4, "(m, n_H_prev, n_W_prev, n_C_prev)", allow_object=allow_object)
