@@ -1,6 +1,6 @@
 """How fast is cnnlib? Ratios measured in one run (lower is better).
 
-    python benchmarks/bench_conv.py            # everything, about two minutes
+    python benchmarks/bench_conv.py            # everything, about three minutes
     python benchmarks/bench_conv.py --quick    # fewer repeats
 
 Prints four tables:
@@ -163,7 +163,8 @@ VARIANTS = [  # (label, (m, n_H, n_W, n_C_prev, n_C, k, padding, dilation, group
 ]
 
 
-def bench_variants(repeat):
+def bench_variants(torch, repeat):
+    """Per variant: (cnnlib variant, cnnlib plain conv of equal FLOPs, torch's same variant or None)."""
     rng = np.random.default_rng(0)
     rows = []
     for label, *configs in VARIANTS:
@@ -178,7 +179,17 @@ def bench_variants(repeat):
                 cnnlib.conv_backward(Z, A, W, 1, p, d, g)
 
             fns.append(step)
-        rows.append((label, best_times(fns, repeat)))
+            if torch is not None and len(fns) == 1:  # the variant itself, in PyTorch
+                x = torch.from_numpy(A.transpose(0, 3, 1, 2).copy()).requires_grad_()
+                wt = torch.from_numpy(W.transpose(3, 2, 0, 1).copy()).requires_grad_()
+
+                def torch_step(x=x, wt=wt, p=p, d=d, g=g):
+                    x.grad = wt.grad = None
+                    z = torch.nn.functional.conv2d(x, wt, padding=p, dilation=d, groups=g)
+                    z.backward(z.detach())
+
+        times = best_times(fns + ([torch_step] if torch is not None else []), repeat)
+        rows.append((label, (*times, None) if torch is None else tuple(times)))
     return rows
 
 
@@ -186,7 +197,7 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--quick", action="store_true", help="fewer repeats (noisier)")
     args = parser.parse_args()
-    repeat = 3 if args.quick else 10
+    repeat = 3 if args.quick else 20
     try:
         import torch
     except ImportError:
@@ -225,9 +236,11 @@ def main():
         print(f"   {fmt_conv(shape):38s} {ours / floor:5.2f}x")
     print(f"   {'geometric mean':38s} {geomean([t[0] / t[1] for _, t in rows]):5.2f}x")
     print()
-    print("5. dilated and grouped conv forward+backward, float32: cnnlib / cnnlib plain conv of the same FLOPs")
-    for label, (variant, plain) in bench_variants(repeat):
-        print(f"   {label:38s} {variant / plain:5.2f}x")
+    print("5. dilated and grouped conv forward+backward, float32:")
+    print(f"   {'':38s} {'/ plain conv, same FLOPs':>24s}  {'/ torch, same variant':>22s}")
+    for label, (variant, plain, theirs) in bench_variants(torch, repeat):
+        versus_torch = f"{variant / theirs:21.2f}x" if theirs else f"{'(no torch)':>22s}"
+        print(f"   {label:38s} {variant / plain:23.2f}x  {versus_torch}")
 
 
 def fmt_conv(shape):

@@ -268,3 +268,18 @@ def test_many_channel_stride_1_gather_path_matches_reference(c_in, c_out, k, pad
     dZ = rng.standard_normal(cnnlib.conv_forward(A_prev, W, np.zeros(c_out), *conf).shape)
     for x, y in zip(cnnlib.conv_backward(dZ, A_prev, W, *conf), reference.conv_backward(dZ, A_prev, W, *conf)):
         np.testing.assert_allclose(x, y, rtol=1e-12, atol=1e-12)
+
+
+@pytest.mark.parametrize("multiplier", [1, 2])
+def test_depthwise_in_blocks_of_the_batch_matches_reference(monkeypatch, multiplier):
+    """Depthwise layers run a few examples at a time; force one example per block and compare."""
+    monkeypatch.setattr(cnnlib.depthwise, "BLOCK_BYTES", 1)
+    rng = np.random.default_rng(0)
+    A_prev = rng.standard_normal((3, 6, 5, 4))
+    W = rng.standard_normal((3, 2, 1, 4 * multiplier))
+    conf = (2, 1, (1, 2), 4)  # stride, padding, dilation, groups
+    Z = cnnlib.conv_forward(A_prev, W, np.zeros(W.shape[3]), *conf)
+    np.testing.assert_allclose(Z, reference.conv_forward(A_prev, W, np.zeros(W.shape[3]), *conf), atol=1e-12)
+    dZ = rng.standard_normal(Z.shape)
+    for x, y in zip(cnnlib.conv_backward(dZ, A_prev, W, *conf), reference.conv_backward(dZ, A_prev, W, *conf)):
+        np.testing.assert_allclose(x, y, atol=1e-12)
