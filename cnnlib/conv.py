@@ -12,10 +12,13 @@ scattered back onto the windows they came from (col2im).
 
 from __future__ import annotations
 
+import functools
+
 import numpy as np
 from numpy.lib.stride_tricks import as_strided
 
 from .depthwise import depthwise_backward, depthwise_forward, is_depthwise
+from .scratch import scratch
 from .shapes import check_grad, conv_shapes, offset_view, pad
 
 __all__ = ["conv_forward", "conv_backward", "im2col", "col2im"]
@@ -42,15 +45,19 @@ IM2COL_BY_OFFSET = 2
 FEW_CHANNELS = 8
 
 
-def im2col(A_pad, k1, k2, stride, n_H, n_W, dilation=(1, 1)):
+def im2col(A_pad, k1, k2, stride, n_H, n_W, dilation=(1, 1), out=None):
     """Every window of ``A_pad`` as a row: a matrix of shape ``(m*n_H*n_W, k1*k2*n_C)``.
 
     Row ``(e, i, j)`` holds ``A_pad[e, i*s1 + m*d1, j*s2 + n*d2, c]`` at column ``(m, n, c)``.
+    ``out``, a function ``(shape, dtype) -> array``, supplies the memory (cnnlib passes scratch).
     """
     m, _, _, n_C = A_pad.shape
+    out = out or (lambda shape, dtype: np.empty(shape, dtype=dtype))
     if n_C >= IM2COL_BY_OFFSET or A_pad.dtype == object:
-        return _windows(A_pad, k1, k2, stride, n_H, n_W, dilation).reshape(m * n_H * n_W, k1 * k2 * n_C)
-    colsT = np.empty((k1, k2, n_C, m, n_H, n_W), dtype=A_pad.dtype)
+        cols = out((m, n_H, n_W, k1, k2, n_C), A_pad.dtype)
+        np.copyto(cols, _windows(A_pad, k1, k2, stride, n_H, n_W, dilation))
+        return cols.reshape(m * n_H * n_W, k1 * k2 * n_C)
+    colsT = out((k1, k2, n_C, m, n_H, n_W), A_pad.dtype)
     for i in range(k1):
         for j in range(k2):
             colsT[i, j] = np.moveaxis(offset_view(A_pad, i * dilation[0], j * dilation[1], stride, n_H, n_W), 3, 0)
@@ -73,29 +80,30 @@ def col2im(dcols, padded_shape, k1, k2, stride, n_H, n_W, dilation=(1, 1)):
         return dA_pad
     # the transposed layout of im2col's few-channel branch: add channel-first, where rows are contiguous
     d = dcols.T.reshape(k1, k2, n_C, m, n_H, n_W)
-    dA_T = np.zeros((n_C, m, H, W), dtype=dcols.dtype)
+    dA_T = scratch("col2im", (n_C, m, H, W), dcols.dtype)
+    dA_T.fill(0)
     view = dA_T.transpose(1, 2, 3, 0)  # (m, H, W, n_C), sharing dA_T's memory
     for i in range(k1):
         for j in range(k2):
             offset_view(view, i * dilation[0], j * dilation[1], stride, n_H, n_W)[...] += d[i, j].transpose(1, 2, 3, 0)
-    return np.ascontiguousarray(view)
+    return np.array(view, order="C", copy=True)  # always a copy: dA_T is scratch memory
 
 
 def _columns(A_pad, k1, k2, stride, n_H, n_W, dilation, groups):
     """im2col, split by group when ``groups > 1``: shape (N, k1*k2*n_C) or (G, N, k1*k2*C_g).
 
     Group g sees input channels ``g*C_g ... (g+1)*C_g - 1``; the split is made
-    on the window view, so the columns are still copied only once.
+    on the window view, so the columns are still copied only once, into
+    scratch memory (they never leave this module).
     """
+    buffer = functools.partial(scratch, "cols")
     if groups == 1:
-        return im2col(A_pad, k1, k2, stride, n_H, n_W, dilation)
-    windows = _windows(A_pad, k1, k2, stride, n_H, n_W, dilation)
-    m = A_pad.shape[0]
-    return (
-        windows.reshape(m, n_H, n_W, k1, k2, groups, -1)
-        .transpose(5, 0, 1, 2, 3, 4, 6)
-        .reshape(groups, m * n_H * n_W, -1)
-    )
+        return im2col(A_pad, k1, k2, stride, n_H, n_W, dilation, out=buffer)
+    m, C_g = A_pad.shape[0], A_pad.shape[3] // groups
+    cols = buffer((groups, m, n_H, n_W, k1, k2, C_g), A_pad.dtype)
+    windows = _windows(A_pad, k1, k2, stride, n_H, n_W, dilation).reshape(m, n_H, n_W, k1, k2, groups, C_g)
+    np.copyto(cols, windows.transpose(5, 0, 1, 2, 3, 4, 6))
+    return cols.reshape(groups, m * n_H * n_W, -1)
 
 
 def _group_weights(W, groups):
@@ -199,7 +207,11 @@ def input_gradient(dZ, A_shape, W, stride, padding, dilation=(1, 1), groups=1):
     dZ2 = dZ.reshape(-1, n_C)
     if groups == 1:
         W2 = W.reshape(-1, n_C)
-        dcols = dZ2 @ W2.T if W.shape[2] >= FEW_CHANNELS or dZ.dtype == object else (W2 @ dZ2.T).T
+        dtype = np.result_type(dZ2, W2)
+        if W.shape[2] >= FEW_CHANNELS or dtype.hasobject:
+            dcols = np.matmul(dZ2, W2.T, out=scratch("dcols", (len(dZ2), len(W2)), dtype))
+        else:  # few channels: window gradients channel-first, as col2im adds them up fastest
+            dcols = np.matmul(W2, dZ2.T, out=scratch("dcols", (len(W2), len(dZ2)), dtype)).T
     else:
         dZ_g = dZ2.reshape(-1, groups, n_C // groups).transpose(1, 0, 2)
         dcols = (dZ_g @ _group_weights(W, groups).transpose(0, 2, 1)).reshape(groups, -1, k1, k2, W.shape[2])

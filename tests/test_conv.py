@@ -114,3 +114,20 @@ def test_inputs_are_not_modified():
     cnnlib.conv_backward(Z, A_prev, W, 2, 1)
     for x, y in zip((A_prev, W, b), copies):
         np.testing.assert_array_equal(x, y)
+
+
+@pytest.mark.parametrize("n_C_prev", [1, 3, 9])
+@pytest.mark.parametrize("stride", [1, 2])
+def test_results_never_share_scratch_memory(n_C_prev, stride):
+    """cnnlib reuses buffers for its temporaries: a second call must not change the first call's results."""
+    rng = np.random.default_rng(0)
+    A_prev, W = rng.standard_normal((2, 6, 6, n_C_prev)), rng.standard_normal((3, 3, n_C_prev, 2))
+    Z = cnnlib.conv_forward(A_prev, W, np.zeros(2), stride, 1)
+    first = cnnlib.conv_backward(Z, A_prev, W, stride, 1)
+    kept = [g.copy() for g in (Z, *first)]
+    for _ in range(2):  # the same shapes again, and other shapes, through every path
+        cnnlib.conv_backward(cnnlib.conv_forward(2 * A_prev, W, np.ones(2), stride, 1), 2 * A_prev, W, stride, 1)
+        cnnlib.conv_backward(np.ones((1, 4, 4, 2)), np.ones((1, 4, 4, n_C_prev)), W, 1, 1)
+    for x, y in zip((Z, *first), kept):
+        np.testing.assert_array_equal(x, y)
+        assert not np.shares_memory(x, cnnlib.scratch.scratch("cols", (1,), x.dtype))
