@@ -3,9 +3,12 @@
 import numpy as np
 import pytest
 import sympy
+from hypothesis import given, settings
 
 import cnnlib
 from cnnlib import reference, symbolic
+
+from conftest import conv_configs
 
 CONV_CASES = [  # (A_prev shape, W shape, stride, padding)
     ((1, 3, 3, 1), (2, 2, 1, 1), 1, 0),
@@ -74,3 +77,24 @@ def test_symbol_array_names_and_total_checks_shapes():
     assert str(a[1, 2]) == "a_{1,2}"
     with pytest.raises(ValueError, match=r"delta must have Z's shape \(2, 3\), got \(3, 2\)"):
         symbolic.total(np.zeros((3, 2)), a)
+
+
+@settings(max_examples=6, deadline=None)
+@given(conv_configs(max_batch=1, max_channels=2, max_side=4))
+def test_conv_backward_is_the_symbolic_gradient_on_random_tiny_layers(cfg):
+    """Random shapes, strides and paddings: loops on symbols == sympy.diff, vectorised on integers == it too."""
+    A_num, W_num, _, stride, padding = cfg
+    A_prev = symbolic.symbol_array("a", A_num.shape)
+    W = symbolic.symbol_array("w", W_num.shape)
+    b = symbolic.symbol_array("b", W_num.shape[-1:])
+    Z = reference.conv_forward(A_prev, W, b, stride, padding)
+    delta = symbolic.symbol_array("delta", Z.shape)
+    E = symbolic.total(delta, Z)
+    grads = reference.conv_backward(delta, A_prev, W, stride, padding)
+    for X, g in zip((A_prev, W, b), grads):
+        assert symbolic.same(g, symbolic.gradient(E, X))
+    rng = np.random.default_rng(0)  # every symbol gets a value, also those no output reads
+    at = {s: int(rng.integers(-9, 10)) for X in (A_prev, W, delta) for s in X.ravel()}
+    num = lambda X: np.array([int(sympy.sympify(x).subs(at)) for x in X.ravel()]).reshape(X.shape)
+    for got, want in zip(cnnlib.conv_backward(num(delta), num(A_prev), num(W), stride, padding), grads):
+        assert np.array_equal(got, num(want))
