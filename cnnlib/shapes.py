@@ -46,16 +46,22 @@ def as_array(x, name: str, ndim: int, layout: str, *, allow_object: bool = True)
     return arr
 
 
+def check_sizes(**sizes):
+    """Each of ``n, f, s, d`` must be a positive int and ``p`` a non-negative one; raise naming the first that is not."""
+    for name, value in sizes.items():
+        minimum = 0 if name == "p" else 1
+        if not _is_int(value) or value < minimum:
+            kind = "positive" if minimum == 1 else "non-negative"
+            raise (TypeError if not _is_int(value) else ValueError)(f"{name} must be a {kind} int, got {value!r}")
+
+
 def output_size(n: int, f: int, p: int = 0, s: int = 1, d: int = 1) -> int:
     """Number of windows of size ``f`` that fit in ``n`` inputs padded by ``p``, stride ``s``.
 
     ``floor((n + 2p - f) / s) + 1``: the largest ``i`` with ``i*s + f <= n + 2p``, plus one.
     With dilation ``d`` the window spans ``f + (f - 1)(d - 1)`` inputs, which replaces ``f``.
     """
-    for name, value, minimum in (("n", n, 1), ("f", f, 1), ("p", p, 0), ("s", s, 1), ("d", d, 1)):
-        if not _is_int(value) or value < minimum:
-            kind = "positive" if minimum == 1 else "non-negative"
-            raise (TypeError if not _is_int(value) else ValueError)(f"{name} must be a {kind} int, got {value!r}")
+    check_sizes(n=n, f=f, p=p, s=s, d=d)
     span = f + (f - 1) * (d - 1)
     if span > n + 2 * p:
         what = f"window f={f}" if d == 1 else f"dilated window f + (f-1)(d-1) = {span}"

@@ -15,7 +15,7 @@ from __future__ import annotations
 import numpy as np
 
 from .conv import conv_backward, conv_forward, input_gradient
-from .shapes import _is_int, as_array, as_pair, check_grad, conv_shapes
+from .shapes import _is_int, as_array, as_pair, check_grad, check_sizes, conv_shapes
 
 __all__ = ["conv_transpose_backward", "conv_transpose_forward", "conv_transpose_output_size"]
 
@@ -26,10 +26,7 @@ def conv_transpose_output_size(n, f, p=0, s=1, output_padding=0, d=1):
     Several input sizes give the same convolution output size when ``s > 1``;
     ``output_padding`` (``< s``) picks which one.
     """
-    for name, value, minimum in (("n", n, 1), ("f", f, 1), ("p", p, 0), ("s", s, 1), ("d", d, 1)):
-        if not _is_int(value) or value < minimum:
-            kind = "positive" if minimum == 1 else "non-negative"
-            raise (TypeError if not _is_int(value) else ValueError)(f"{name} must be a {kind} int, got {value!r}")
+    check_sizes(n=n, f=f, p=p, s=s, d=d)
     out = (n - 1) * s - 2 * p + d * (f - 1) + 1 + output_padding
     if not _is_int(output_padding) or not 0 <= output_padding < max(s, d):
         raise ValueError(f"output_padding must be an int in [0, max(s, d)) = [0, {max(s, d)}), got {output_padding!r}")
