@@ -17,7 +17,7 @@ import functools
 import numpy as np
 from numpy.lib.stride_tricks import as_strided
 
-from .depthwise import depthwise_backward, depthwise_forward, is_depthwise
+from .depthwise import depthwise_forward, depthwise_input_gradient, depthwise_weight_gradient, is_depthwise
 from .scratch import scratch
 from .shapes import check_grad, conv_shapes, offset_view, pad
 
@@ -180,11 +180,11 @@ def conv_backward(dZ, A_prev, W, stride=1, padding=0, dilation=1, groups=1):
     A_pad = pad(A_prev, padding)
     db = np.ones(len(dZ2), dtype=dZ2.dtype) @ dZ2  # column sums; a GEMV beats sum(axis=0) here
     if is_depthwise(W, groups, A_prev.dtype):
-        return (*depthwise_backward(dZ, A_pad, W, stride, padding, dilation, A_prev.shape), db)
-    cols = _columns(A_pad, k1, k2, stride, n_H, n_W, dilation, groups)
-    if groups == 1:
-        dW = (cols.T @ dZ2).reshape(W.shape)
+        dW = depthwise_weight_gradient(dZ, A_pad, W, stride, dilation)
+    elif groups == 1:
+        dW = (_columns(A_pad, k1, k2, stride, n_H, n_W, dilation, 1).T @ dZ2).reshape(W.shape)
     else:  # per group (k1*k2*C_g, N) @ (N, n_C/G), then back to W's layout
+        cols = _columns(A_pad, k1, k2, stride, n_H, n_W, dilation, groups)
         dZ_g = dZ2.reshape(-1, groups, n_C // groups).transpose(1, 0, 2)
         dW = (cols.transpose(0, 2, 1) @ dZ_g).reshape(groups, k1, k2, -1, n_C // groups)
         dW = dW.transpose(1, 2, 3, 0, 4).reshape(W.shape)
@@ -200,8 +200,7 @@ def input_gradient(dZ, A_shape, W, stride, padding, dilation=(1, 1), groups=1):
     m, n_H, n_W, n_C = dZ.shape
     k1, k2 = W.shape[:2]
     if is_depthwise(W, groups, dZ.dtype):
-        zeros = np.broadcast_to(np.zeros((), dtype=dZ.dtype), A_shape)
-        return depthwise_backward(dZ, pad(zeros, padding), W, stride, padding, dilation, A_shape)[0]
+        return depthwise_input_gradient(dZ, W, stride, padding, dilation, A_shape)
     if stride == (1, 1) and A_shape[3] >= FEW_CHANNELS:
         return _dA_prev_full_convolution(dZ, W, A_shape, padding, dilation, groups)
     dZ2 = dZ.reshape(-1, n_C)

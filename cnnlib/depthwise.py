@@ -13,7 +13,7 @@ import numpy as np
 
 from .shapes import offset_view
 
-__all__ = ["depthwise_backward", "depthwise_forward", "is_depthwise"]
+__all__ = ["depthwise_forward", "depthwise_input_gradient", "depthwise_weight_gradient", "is_depthwise"]
 
 BLOCK_BYTES = 2**18  # about this much output per block of examples
 
@@ -52,25 +52,44 @@ def depthwise_forward(A_pad, W, stride, dilation, out):
     return Z
 
 
-def depthwise_backward(dZ, A_pad, W, stride, padding, dilation, A_shape):
-    """``(dA_prev, dW)`` of a depthwise convolution, offset by offset."""
+def _per_channel(dZ_b, taps, n_C, G):
+    """``dZ`` of a block with its channels split as ``(G, M)`` when there are ``M > 1`` filters per channel."""
+    return dZ_b if n_C == G else dZ_b.reshape(*dZ_b.shape[:3], *taps.shape[2:])
+
+
+def depthwise_input_gradient(dZ, W, stride, padding, dilation, A_shape):
+    """``dA_prev``: each offset's taps times ``dZ``, added back where the offset read."""
     k1, k2, _, n_C = W.shape
-    m, n_H, n_W, _ = dZ.shape
-    G = A_shape[3]
+    m, n_H, n_W, G = *dZ.shape[:3], A_shape[3]
     taps = _taps(W, G)
-    dA_pad = np.zeros(A_pad.shape, dtype=np.result_type(dZ, W))
+    (p1, p2), dtype = padding, np.result_type(dZ, W)
+    dA_pad = np.zeros((m, A_shape[1] + 2 * p1, A_shape[2] + 2 * p2, G), dtype=dtype)
+    for block in _blocks(m, dZ[0].nbytes):
+        dZ_t, dA_b = _per_channel(dZ[block], taps, n_C, G), dA_pad[block]
+        term = np.empty(dZ_t.shape, dtype=dtype)
+        for i in range(k1):
+            for j in range(k2):
+                np.multiply(dZ_t, taps[i, j], out=term)
+                target = offset_view(dA_b, i * dilation[0], j * dilation[1], stride, n_H, n_W)
+                target += term if n_C == G else term.sum(axis=-1)
+    return dA_pad[:, p1 : p1 + A_shape[1], p2 : p2 + A_shape[2], :]
+
+
+def depthwise_weight_gradient(dZ, A_pad, W, stride, dilation):
+    """``dW``: for each offset, the input read there times ``dZ``, summed over the batch and the map."""
+    k1, k2, _, n_C = W.shape
+    m, n_H, n_W, G = *dZ.shape[:3], A_pad.shape[3]
+    taps = _taps(W, G)
     dW = np.zeros(W.shape, dtype=np.result_type(dZ, A_pad))
     for block in _blocks(m, dZ[0].nbytes):
-        dZ_b, A_b, dA_b = dZ[block], A_pad[block], dA_pad[block]
-        dZ_t = dZ_b if n_C == G else dZ_b.reshape(*dZ_b.shape[:3], *taps.shape[2:])
-        term = np.empty(dZ_t.shape, dtype=np.result_type(dZ, W, A_pad))
+        dZ_t, A_b = _per_channel(dZ[block], taps, n_C, G), A_pad[block]
+        term = np.empty(dZ_t.shape, dtype=dW.dtype)
         for i in range(k1):
             for j in range(k2):
                 window = offset_view(A_b, i * dilation[0], j * dilation[1], stride, n_H, n_W)
-                target = offset_view(dA_b, i * dilation[0], j * dilation[1], stride, n_H, n_W)
-                np.multiply(window if n_C == G else window[..., None], dZ_t, out=term)
-                dW[i, j, 0] += term.reshape(-1, n_C).sum(axis=0)
-                np.multiply(dZ_t, taps[i, j], out=term)
-                target += term if n_C == G else term.sum(axis=-1)
-    p1, p2 = padding
-    return dA_pad[:, p1 : p1 + A_shape[1], p2 : p2 + A_shape[2], :], dW
+                if n_C == G:  # one filter per channel: a per-channel dot product
+                    dW[i, j, 0] += np.einsum("ehwc,ehwc->c", window, dZ_t)
+                else:
+                    np.multiply(window[..., None], dZ_t, out=term)
+                    dW[i, j, 0] += term.reshape(-1, n_C).sum(axis=0)
+    return dW

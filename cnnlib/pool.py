@@ -108,6 +108,11 @@ def _tiles(X, out, size):
     return X[:, : n_H * k1, : n_W * k2].reshape(m, n_H, k1, n_W, k2, n_C)
 
 
+def _comparable(A):
+    """True when the fast routes may try: numbers without NaN (NaN and symbols take the general path)."""
+    return A.dtype.kind != "O" and not (A.dtype.kind == "f" and np.isnan(A).any())
+
+
 def _route_tiled(dA, A_prev, A, dA_prev, size):
     """Max-pool routing in one broadcast when the windows tile the input; False if a window has a tie or NaN.
 
@@ -115,7 +120,7 @@ def _route_tiled(dA, A_prev, A, dA_prev, size):
     wherever ``A_prev`` equals its window's maximum. Ties (and NaN) are left to
     the general offset-by-offset path, which picks the first one.
     """
-    if A.dtype.kind == "O" or (A.dtype.kind == "f" and np.isnan(A).any()):
+    if not _comparable(A):
         return False
     at_max = _tiles(A_prev, A.shape, size) == A[:, :, None, :, None, :]
     if np.count_nonzero(at_max) != A.size:  # every window has >= 1 maximum; more means a tie
@@ -126,7 +131,7 @@ def _route_tiled(dA, A_prev, A, dA_prev, size):
 
 def _route_untied(dA, A_prev, A, dA_prev, size, stride):
     """Max-pool routing offset by offset, assuming no window has a tie; False (and dA_prev zeroed) if one has."""
-    if A.dtype.kind == "O" or (A.dtype.kind == "f" and np.isnan(A).any()):
+    if not _comparable(A):
         return False
     at_max, routed, found = np.empty(A.shape, dtype=bool), np.empty_like(dA_prev, shape=A.shape), 0
     for m, n in _offsets(size):
