@@ -18,17 +18,23 @@ import numpy as np
 from numpy.lib.stride_tricks import as_strided
 
 from .depthwise import depthwise_forward, depthwise_input_gradient, depthwise_weight_gradient, is_depthwise
+from .dtypes import absmax, check_exact, dtype_rule, ieee
 from .scratch import scratch
-from .shapes import check_grad, conv_shapes, offset_view, pad
+from .shapes import check_grad, conv_shapes, offset_view, zero_pad
 
 __all__ = ["conv_forward", "conv_backward", "im2col", "col2im"]
 
 
 def _windows(A_pad, k1, k2, stride, n_H, n_W, dilation=(1, 1)):
-    """Read-only view, shape (m, n_H, n_W, k1, k2, n_C): window (i, j) of example e."""
+    """Read-only view, shape (m, n_H, n_W, k1, k2, n_C): window (i, j) of example e.
+
+    Along an axis with a single window the stride is never used (and may be
+    huge, like 2**60): step 0 there.
+    """
     sm, sh, sw, sc = A_pad.strides
     shape = (A_pad.shape[0], n_H, n_W, k1, k2, A_pad.shape[3])
-    strides = (sm, sh * stride[0], sw * stride[1], sh * dilation[0], sw * dilation[1], sc)
+    step = (stride[0] if n_H > 1 else 0, stride[1] if n_W > 1 else 0)
+    strides = (sm, sh * step[0], sw * step[1], sh * dilation[0], sw * dilation[1], sc)
     return as_strided(A_pad, shape, strides, writeable=False)
 
 
@@ -120,6 +126,7 @@ def _times(cols, W, groups):
     return (cols @ _group_weights(W, groups)).transpose(1, 0, 2).reshape(-1, n_C)
 
 
+@ieee
 def conv_forward(A_prev, W, b, stride=1, padding=0, dilation=1, groups=1):
     """Forward pass of a convolution layer (cross-correlation, as in every framework).
 
@@ -127,7 +134,8 @@ def conv_forward(A_prev, W, b, stride=1, padding=0, dilation=1, groups=1):
     ----------
     A_prev : ndarray, shape (m, n_H_prev, n_W_prev, n_C_prev)
     W : ndarray, shape (k1, k2, n_C_prev // groups, n_C)
-    b : ndarray, shape (n_C,)
+    b : ndarray, shape (n_C,), or None
+        One bias per filter; ``None`` for none (PyTorch's ``bias=False``).
     stride : int or (int, int)
         Step ``(s1, s2)`` between windows, vertically and horizontally.
     padding : int or (int, int)
@@ -143,17 +151,27 @@ def conv_forward(A_prev, W, b, stride=1, padding=0, dilation=1, groups=1):
     Returns
     -------
     Z : ndarray, shape (m, n_H, n_W, n_C)
-        ``n_H = (n_H_prev + 2*p1 - d1*(k1 - 1) - 1) // s1 + 1`` and likewise ``n_W``.
+        ``n_H = (n_H_prev + 2*p1 - d1*(k1 - 1) - 1) // s1 + 1`` and likewise ``n_W``;
+        dtype by the rule of :mod:`cnnlib.dtypes`.
     """
     A_prev, W, b, stride, padding, dilation, groups, out = conv_shapes(A_prev, W, b, stride, padding, dilation, groups)
     m, n_H, n_W, n_C = out
-    k1, k2 = W.shape[:2]
-    A_pad = pad(A_prev, padding)
-    if is_depthwise(W, groups, A_prev.dtype):
-        return depthwise_forward(A_pad, W, stride, dilation, out) + b
-    return (_times(_columns(A_pad, k1, k2, stride, n_H, n_W, dilation, groups), W, groups) + b).reshape(out)
+    k1, k2, C_g, _ = W.shape
+    compute, result = dtype_rule(A_prev, W, b)
+    if compute == np.int64:
+        check_exact_forward(A_prev, W, b)
+    A_prev, W = A_prev.astype(compute, copy=False), W.astype(compute, copy=False)
+    A_pad = zero_pad(A_prev, padding)
+    if is_depthwise(W, groups, compute):
+        Z = depthwise_forward(A_pad, W, stride, dilation, out)
+    else:
+        Z = _times(_columns(A_pad, k1, k2, stride, n_H, n_W, dilation, groups), W, groups).reshape(out)
+    if b is not None:
+        Z += b.astype(compute, copy=False)
+    return Z.astype(result, copy=False)
 
 
+@ieee
 def conv_backward(dZ, A_prev, W, stride=1, padding=0, dilation=1, groups=1):
     """Backward pass of a convolution layer.
 
@@ -169,26 +187,50 @@ def conv_backward(dZ, A_prev, W, stride=1, padding=0, dilation=1, groups=1):
     dA_prev : ndarray, shape (m, n_H_prev, n_W_prev, n_C_prev)
     dW : ndarray, shape (k1, k2, n_C_prev // groups, n_C)
     db : ndarray, shape (n_C,)
+        All three in the one dtype that :mod:`cnnlib.dtypes` gives ``dZ``, ``A_prev`` and ``W``.
     """
     A_prev, W, _, stride, padding, dilation, groups, out = conv_shapes(
         A_prev, W, None, stride, padding, dilation, groups
     )
     dZ = check_grad(dZ, "dZ", out)
-    _, n_H, n_W, n_C = out
+    compute, result = dtype_rule(dZ, A_prev, W)
+    if compute == np.int64:
+        check_exact_backward(dZ, A_prev, W, groups)
+    dZ, A_prev, W = (x.astype(compute, copy=False) for x in (dZ, A_prev, W))
+    dA_prev = input_gradient(dZ, A_prev.shape, W, stride, padding, dilation, groups)
+    dW = weight_gradient(dZ, A_prev, W, stride, padding, dilation, groups)
+    db = np.ones(out[0] * out[1] * out[2], dtype=compute) @ dZ.reshape(-1, out[3])  # column sums, as a GEMV
+    return tuple(g.astype(result, copy=False) for g in (dA_prev, dW, db))
+
+
+def check_exact_forward(A_prev, W, b):
+    """Integers: refuse values whose exact ``Z`` could overflow int64 (each entry sums ``k1*k2*C_g`` products)."""
+    check_exact("A_prev, W and b", absmax(A_prev) * absmax(W) * W[:, :, :, 0].size + absmax(b))
+
+
+def check_exact_backward(dZ, A_prev, W, groups):
+    """Integers: refuse values whose exact gradients could overflow int64."""
+    k1, k2, _, n_C = W.shape
+    windows = dZ.size // n_C  # dW and db sum over every window of the batch
+    terms = max(absmax(A_prev) * windows, absmax(W) * k1 * k2 * (n_C // groups), windows)
+    check_exact("dZ, A_prev and W", absmax(dZ) * terms)
+
+
+def weight_gradient(dZ, A_prev, W, stride, padding, dilation=(1, 1), groups=1):
+    """``dE/dW`` of a convolution, given ``dZ``: shape ``W.shape`` (arguments validated, as for :func:`input_gradient`)."""
+    _, n_H, n_W, n_C = dZ.shape
     k1, k2 = W.shape[:2]
     dZ2 = dZ.reshape(-1, n_C)
-    A_pad = pad(A_prev, padding)
-    db = np.ones(len(dZ2), dtype=dZ2.dtype) @ dZ2  # column sums; a GEMV beats sum(axis=0) here
+    A_pad = zero_pad(A_prev, padding)
     if is_depthwise(W, groups, A_prev.dtype):
-        dW = depthwise_weight_gradient(dZ, A_pad, W, stride, dilation)
-    elif groups == 1:
-        dW = (_columns(A_pad, k1, k2, stride, n_H, n_W, dilation, 1).T @ dZ2).reshape(W.shape)
-    else:  # per group (k1*k2*C_g, N) @ (N, n_C/G), then back to W's layout
-        cols = _columns(A_pad, k1, k2, stride, n_H, n_W, dilation, groups)
-        dZ_g = dZ2.reshape(-1, groups, n_C // groups).transpose(1, 0, 2)
-        dW = (cols.transpose(0, 2, 1) @ dZ_g).reshape(groups, k1, k2, -1, n_C // groups)
-        dW = dW.transpose(1, 2, 3, 0, 4).reshape(W.shape)
-    return input_gradient(dZ, A_prev.shape, W, stride, padding, dilation, groups), dW, db
+        return depthwise_weight_gradient(dZ, A_pad, W, stride, dilation)
+    if groups == 1:
+        return (_columns(A_pad, k1, k2, stride, n_H, n_W, dilation, 1).T @ dZ2).reshape(W.shape)
+    # per group (k1*k2*C_g, N) @ (N, n_C/G), then back to W's layout
+    cols = _columns(A_pad, k1, k2, stride, n_H, n_W, dilation, groups)
+    dZ_g = dZ2.reshape(-1, groups, n_C // groups).transpose(1, 0, 2)
+    dW = (cols.transpose(0, 2, 1) @ dZ_g).reshape(groups, k1, k2, -1, n_C // groups)
+    return dW.transpose(1, 2, 3, 0, 4).reshape(W.shape)
 
 
 def input_gradient(dZ, A_shape, W, stride, padding, dilation=(1, 1), groups=1):
@@ -201,7 +243,8 @@ def input_gradient(dZ, A_shape, W, stride, padding, dilation=(1, 1), groups=1):
     k1, k2 = W.shape[:2]
     if is_depthwise(W, groups, dZ.dtype):
         return depthwise_input_gradient(dZ, W, stride, padding, dilation, A_shape)
-    if stride == (1, 1) and A_shape[3] >= FEW_CHANNELS:
+    if stride == (1, 1) and A_shape[3] >= FEW_CHANNELS and (W.dtype.kind != "f" or np.isfinite(W).all()):
+        # (the gather multiplies the zeros around dZ by W too: with an inf in W that would make NaN)
         return _dA_prev_full_convolution(dZ, W, A_shape, padding, dilation, groups)
     dZ2 = dZ.reshape(-1, n_C)
     if groups == 1:
@@ -235,7 +278,7 @@ def _dA_prev_full_convolution(dZ, W, A_shape, padding, dilation=(1, 1), groups=1
     _, n_H_prev, n_W_prev, _ = A_shape
     (p1, p2), (d1, d2) = padding, dilation
     e1, e2 = d1 * (k1 - 1), d2 * (k2 - 1)
-    dZ_full = pad(dZ, (e1, e2))[:, p1 : p1 + n_H_prev + e1, p2 : p2 + n_W_prev + e2, :]
+    dZ_full = zero_pad(dZ, (e1, e2))[:, p1 : p1 + n_H_prev + e1, p2 : p2 + n_W_prev + e2, :]
     # turned kernel: maps dZ's n_C channels onto A_prev's, group by group
     W_turned = W[::-1, ::-1].reshape(k1, k2, C_g, groups, n_C // groups).transpose(0, 1, 4, 3, 2)
     W_turned = W_turned.reshape(k1, k2, n_C // groups, groups * C_g)

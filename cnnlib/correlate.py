@@ -14,7 +14,8 @@ from __future__ import annotations
 import numpy as np
 from numpy.lib.stride_tricks import sliding_window_view
 
-from .shapes import as_array
+from .dtypes import absmax, check_exact, dtype_rule, ieee
+from .shapes import as_array, check_entries
 
 __all__ = ["rot180", "correlate1d", "convolve1d", "correlate2d", "convolve2d"]
 
@@ -28,36 +29,48 @@ def rot180(K):
         Only the first two axes turn; a weight tensor ``(k1, k2, n_C_prev, n_C)``
         has each of its ``n_C_prev * n_C`` kernels turned.
     """
-    K = np.asarray(K)
+    K = as_array(K, "K", None)
     if K.ndim < 2:
         raise ValueError(f"K must have at least 2 dimensions (k1, k2, ...), got shape {K.shape}")
-    return K[::-1, ::-1]
+    return K[::-1, ::-1].copy()
 
 
 def _check_pair(I, K, ndim):
+    """Validate ``I`` and ``K`` and bring them to the dtype they compute in (see :mod:`cnnlib.dtypes`)."""
     layout = "(h, w)" if ndim == 2 else "(n,)"
     klayout = "(k1, k2)" if ndim == 2 else "(k,)"
-    return as_array(I, "I", ndim, layout), as_array(K, "K", ndim, klayout)
+    I, K = as_array(I, "I", ndim, layout), as_array(K, "K", ndim, klayout)
+    for name, X in (("I", I), ("K", K)):
+        if X.size == 0:
+            raise ValueError(f"{name} must not be empty, got shape {X.shape}")
+    compute, result = dtype_rule(I, K)
+    if compute == np.int64:
+        check_exact("I and K", absmax(I) * absmax(K) * K.size)
+    return I.astype(compute, copy=False), K.astype(compute, copy=False), result
 
 
+@ieee
 def correlate1d(I, K):
     """'valid' cross-correlation: ``out[i] = sum_m I[i + m] * K[m]``, shape ``(n - k + 1,)``."""
-    I, K = _check_pair(I, K, 1)
+    I, K, result = _check_pair(I, K, 1)
     if K.shape[0] > I.shape[0]:
         raise ValueError(f"K (length {K.shape[0]}) is longer than I (length {I.shape[0]})")
-    return sliding_window_view(I, K.shape) @ K
+    return (sliding_window_view(I, K.shape) @ K).astype(result, copy=False)
 
 
+@ieee
 def convolve1d(I, K):
     """'full' convolution: ``out[i] = sum_m I[i - m] * K[m]``, shape ``(n + k - 1,)``.
 
     Out-of-range ``I[i - m]`` count as zero; equals ``numpy.convolve(I, K)``.
     """
-    I, K = _check_pair(I, K, 1)
+    I, K, result = _check_pair(I, K, 1)
     k = K.shape[0]
-    return correlate1d(np.pad(I, k - 1), K[::-1])
+    check_entries((I.shape[0] + 2 * (k - 1),), f"K's length {k}")
+    return correlate1d(np.pad(I, k - 1), K[::-1]).astype(result, copy=False)
 
 
+@ieee
 def correlate2d(I, K):
     """'valid' cross-correlation of 2-D arrays.
 
@@ -72,13 +85,14 @@ def correlate2d(I, K):
     -------
     ndarray, shape (h - k1 + 1, w - k2 + 1)
     """
-    I, K = _check_pair(I, K, 2)
+    I, K, result = _check_pair(I, K, 2)
     if K.shape[0] > I.shape[0] or K.shape[1] > I.shape[1]:
         raise ValueError(f"K {K.shape} is larger than I {I.shape}; 'valid' correlation needs it to fit")
     windows = sliding_window_view(I, K.shape)  # (h-k1+1, w-k2+1, k1, k2)
-    return np.tensordot(windows, K, axes=([2, 3], [0, 1]))
+    return np.tensordot(windows, K, axes=([2, 3], [0, 1])).astype(result, copy=False)
 
 
+@ieee
 def convolve2d(I, K):
     """'full' convolution of 2-D arrays.
 
@@ -94,6 +108,7 @@ def convolve2d(I, K):
     -------
     ndarray, shape (h + k1 - 1, w + k2 - 1)
     """
-    I, K = _check_pair(I, K, 2)
+    I, K, result = _check_pair(I, K, 2)
     k1, k2 = K.shape
-    return correlate2d(np.pad(I, ((k1 - 1, k1 - 1), (k2 - 1, k2 - 1))), rot180(K))
+    check_entries((I.shape[0] + 2 * (k1 - 1), I.shape[1] + 2 * (k2 - 1)), f"K's shape {K.shape}")
+    return correlate2d(np.pad(I, ((k1 - 1, k1 - 1), (k2 - 1, k2 - 1))), rot180(K)).astype(result, copy=False)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from .dtypes import absmax, check_exact, dtype_rule, ieee
 from .shapes import as_array, check_grad, offset_view, pool_shapes
 
 __all__ = ["pool_forward", "pool_backward"]
@@ -23,6 +24,39 @@ def _offsets(size):
     return [(m, n) for m in range(size[0]) for n in range(size[1])]
 
 
+def _maximum(A, B):
+    """``A`` replaced by the elementwise maximum of ``A`` and ``B``, NaN winning (``np.maximum``).
+
+    In place for numbers; object arrays take :func:`maximum_of` entry by entry.
+    """
+    if A.dtype.kind == "O":
+        return _object_maximum(A, B)
+    return np.maximum(A, B, out=A)
+
+
+def maximum_of(a, b):
+    """The larger of two numbers, the NaN if ``a`` or ``b`` (in that order) is one, or a SymPy ``Max``.
+
+    The rule of ``np.maximum`` and ``np.argmax``, for single values of any type:
+    folded over a window in row-major order it picks the first maximum, or the
+    first NaN.
+    """
+    if a != a:  # NaN is the only value unequal to itself
+        return a
+    if b != b:
+        return b
+    try:
+        return b if b > a else a
+    except TypeError:  # SymPy symbols cannot be compared
+        import sympy
+
+        return sympy.Max(a, b)
+
+
+_object_maximum = np.frompyfunc(maximum_of, 2, 1)
+
+
+@ieee
 def pool_forward(A_prev, size, stride=None, mode="max"):
     """Forward pass of a pooling layer.
 
@@ -38,23 +72,39 @@ def pool_forward(A_prev, size, stride=None, mode="max"):
     Returns
     -------
     A : ndarray, shape (m, n_H, n_W, n_C)
-        ``n_H = (n_H_prev - k1) // s1 + 1`` and likewise ``n_W``.
+        ``n_H = (n_H_prev - k1) // s1 + 1`` and likewise ``n_W``. Max pooling
+        keeps ``A_prev``'s dtype and propagates NaN; average pooling follows
+        :mod:`cnnlib.dtypes` (a mean of integers is float64).
     """
     A_prev, size, stride, out = pool_shapes(A_prev, size, stride, mode)
+    if mode == "max":
+        return _max_pool(A_prev, size, stride, out)
+    compute, result = dtype_rule(A_prev, mean=True)
+    A_prev = A_prev.astype(compute, copy=False)
     (m0, n0), *rest = _offsets(size)
     A = offset_view(A_prev, m0, n0, stride, out[1], out[2]).copy()
-    combine = np.maximum if mode == "max" else np.add
     for m, n in rest:
-        combine(A, offset_view(A_prev, m, n, stride, out[1], out[2]), out=A)
-    return A if mode == "max" else A / (size[0] * size[1])
+        A += offset_view(A_prev, m, n, stride, out[1], out[2])
+    return (A / (size[0] * size[1])).astype(result, copy=False)
 
 
+def _max_pool(A_prev, size, stride, out):
+    """Max pooling for validated arguments: the maximum over the window offsets, one at a time."""
+    (m0, n0), *rest = _offsets(size)
+    A = offset_view(A_prev, m0, n0, stride, out[1], out[2]).copy()
+    for m, n in rest:
+        A = _maximum(A, offset_view(A_prev, m, n, stride, out[1], out[2]))
+    return A
+
+
+@ieee
 def pool_backward(dA, A_prev, size, stride=None, mode="max"):
     """Backward pass of a pooling layer.
 
     Max pooling sends each window's gradient to the **first** maximum of the
     window in row-major order (the choice ``numpy.argmax``, PyTorch and
-    TensorFlow make); the other entries of the window get nothing from it.
+    TensorFlow make), or to its first NaN if it has one (which the forward
+    pass returned); the other entries of the window get nothing from it.
     Average pooling spreads it evenly, ``dA / (k1*k2)`` to each entry. Where
     windows overlap (``stride < size``) the contributions add up.
 
@@ -68,29 +118,35 @@ def pool_backward(dA, A_prev, size, stride=None, mode="max"):
     Returns
     -------
     dA_prev : ndarray, shape (m, n_H_prev, n_W_prev, n_C)
+        dtype by :mod:`cnnlib.dtypes` from ``dA`` and ``A_prev``, in both modes
+        (a mean of integers, ``mode="avg"``, is float64).
     """
     A_prev, size, stride, out = pool_shapes(A_prev, size, stride, mode)
     dA = check_grad(dA, "dA", out)
+    compute, result = dtype_rule(dA, A_prev, mean=mode == "avg")
+    if compute == np.int64:  # a pixel is in at most ceil(k/s) windows along each axis
+        covers = -(-size[0] // stride[0]) * -(-size[1] // stride[1])
+        check_exact("dA", absmax(dA) * covers)
+    dA = dA.astype(compute, copy=False)
     overlap = stride[0] < size[0] or stride[1] < size[1]
     if mode == "avg":
         share = dA / (size[0] * size[1])
-        dA_prev = np.zeros(A_prev.shape, dtype=share.dtype)
+        dA_prev = np.zeros(A_prev.shape, dtype=compute)
         if stride == size:  # the windows tile the input: one broadcast copy
             _tiles(dA_prev, out, size)[...] = share[:, :, None, :, None, :]
-            return dA_prev
-        for m, n in _offsets(size):
-            offset_view(dA_prev, m, n, stride, out[1], out[2])[...] += share
-        return dA_prev
-    A = pool_forward(A_prev, size, stride, "max")
-    dA_prev = np.zeros(A_prev.shape, dtype=np.result_type(dA, A_prev))
+        else:
+            for m, n in _offsets(size):
+                offset_view(dA_prev, m, n, stride, out[1], out[2])[...] += share
+        return dA_prev.astype(result, copy=False)
+    A = _max_pool(A_prev, size, stride, out)
+    dA_prev = np.zeros(A_prev.shape, dtype=compute)
     if stride == size and _route_tiled(dA, A_prev, A, dA_prev, size):
-        return dA_prev
+        return dA_prev.astype(result, copy=False)
     if overlap and _route_untied(dA, A_prev, A, dA_prev, size, stride):
-        return dA_prev
-    first = np.empty(out, dtype=bool)  # is offset (m, n) the window's first maximum?
+        return dA_prev.astype(result, copy=False)
     taken = np.zeros(out, dtype=bool)  # has the window's maximum been found yet?
     for m, n in _offsets(size):
-        np.equal(offset_view(A_prev, m, n, stride, out[1], out[2]), A, out=first)
+        first = _is_max(offset_view(A_prev, m, n, stride, out[1], out[2]), A)
         np.greater(first, taken, out=first)  # a maximum, and no earlier one
         taken |= first
         target = offset_view(dA_prev, m, n, stride, out[1], out[2])
@@ -98,7 +154,16 @@ def pool_backward(dA, A_prev, size, stride=None, mode="max"):
             target += np.where(first, dA, 0)
         else:  # each input belongs to one window at most: write instead of add
             np.copyto(target, dA, where=first)
-    return dA_prev
+    return dA_prev.astype(result, copy=False)
+
+
+def _is_max(x, A):
+    """Where ``x`` equals the window maximum ``A`` -- or is NaN, which the maximum then is too."""
+    if x.dtype.kind == "f":
+        return (x == A) | np.isnan(x)
+    if x.dtype.kind == "O":
+        return np.frompyfunc(lambda v, a: bool(v == a or v != v), 2, 1)(x, A).astype(bool)
+    return x == A
 
 
 def _tiles(X, out, size):
@@ -145,6 +210,7 @@ def _route_untied(dA, A_prev, A, dA_prev, size, stride):
     return False
 
 
+@ieee
 def global_avg_pool_forward(A_prev):
     """Global average pooling: the mean of each channel over the whole map.
 
@@ -157,10 +223,20 @@ def global_avg_pool_forward(A_prev):
     A : ndarray, shape (m, n_C)
         ``A[e, c] = 1/(n_H_prev*n_W_prev) * sum_{r,q} A_prev[e, r, q, c]``.
     """
+    A_prev = _map(A_prev)
+    compute, result = dtype_rule(A_prev, mean=True)
+    A = A_prev.astype(compute, copy=False).sum(axis=(1, 2)) / (A_prev.shape[1] * A_prev.shape[2])
+    return A.astype(result, copy=False)
+
+
+def _map(A_prev):
     A_prev = as_array(A_prev, "A_prev", 4, "(m, n_H_prev, n_W_prev, n_C)")
-    return A_prev.sum(axis=(1, 2)) / (A_prev.shape[1] * A_prev.shape[2])
+    if min(A_prev.shape[1:]) == 0:
+        raise ValueError(f"A_prev must have at least one row, column and channel, got shape {A_prev.shape}")
+    return A_prev
 
 
+@ieee
 def global_avg_pool_backward(dA, A_prev):
     """Backward pass of global average pooling: every pixel gets ``dA / (n_H_prev*n_W_prev)``.
 
@@ -173,11 +249,8 @@ def global_avg_pool_backward(dA, A_prev):
     -------
     dA_prev : ndarray, shape (m, n_H_prev, n_W_prev, n_C)
     """
-    A_prev = as_array(A_prev, "A_prev", 4, "(m, n_H_prev, n_W_prev, n_C)")
-    dA = as_array(dA, "dA", 2, "(m, n_C)")
-    if dA.shape != (A_prev.shape[0], A_prev.shape[3]):
-        raise ValueError(
-            f"dA must have the forward output's shape {(A_prev.shape[0], A_prev.shape[3])}, got {dA.shape}"
-        )
-    share = dA / (A_prev.shape[1] * A_prev.shape[2])
+    A_prev = _map(A_prev)
+    dA = check_grad(dA, "dA", (A_prev.shape[0], A_prev.shape[3]))
+    compute, result = dtype_rule(dA, A_prev, mean=True)
+    share = (dA.astype(compute, copy=False) / (A_prev.shape[1] * A_prev.shape[2])).astype(result, copy=False)
     return np.broadcast_to(share[:, None, None, :], A_prev.shape).copy()

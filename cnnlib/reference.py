@@ -8,13 +8,18 @@ the example in the batch. Out-of-range reads of the input are the zero padding.
 They are slow on purpose and run on any element type with ``+`` and ``*``,
 including ``dtype=object`` arrays of SymPy symbols, which is how the book
 derives gradients symbolically. The vectorised functions at the top level of
-``cnnlib`` are tested equal to these.
+``cnnlib`` are tested equal to these. Both follow one dtype rule
+(:mod:`cnnlib.dtypes`): the loops run on the inputs converted to the dtype
+the rule computes in, and return the dtype it gives.
 """
 
 from __future__ import annotations
 
 import numpy as np
 
+from .conv import check_exact_backward, check_exact_forward
+from .dtypes import absmax, check_exact, dtype_rule, ieee
+from .pool import maximum_of
 from .shapes import as_array, check_grad, conv_shapes, pool_shapes
 
 __all__ = [
@@ -33,7 +38,13 @@ __all__ = [
 
 def _zeros(shape, *arrays):
     """Zeros with the dtype the arrays combine to (``object`` stays ``object``)."""
-    return np.zeros(shape, dtype=np.result_type(*arrays))
+    return np.zeros(shape, dtype=np.result_type(*[a for a in arrays if a is not None]))
+
+
+def _working(*arrays, mean=False):
+    """The arrays in the dtype they compute in, and the dtype to return (:mod:`cnnlib.dtypes`)."""
+    compute, result = dtype_rule(*arrays, mean=mean)
+    return [None if a is None else a.astype(compute, copy=False) for a in arrays], result
 
 
 def _at(A, e, r, q, c):
@@ -42,18 +53,35 @@ def _at(A, e, r, q, c):
 
 
 def _max(values):
-    """Largest of ``values``; a symbolic ``sympy.Max`` when they cannot be compared."""
-    try:
-        return max(values)
-    except TypeError:
-        import sympy
-
-        return sympy.Max(*values)
+    """Largest of ``values``: the first NaN if there is one, a symbolic ``sympy.Max`` if they cannot be compared."""
+    best = values[0]
+    for v in values[1:]:
+        best = maximum_of(best, v)
+    return best
 
 
+def _first_max(values):
+    """Index of the first maximum of ``values``, or of the first NaN if there is one (as ``np.argmax``)."""
+    best = 0
+    for k, v in enumerate(values):
+        if v != v:  # NaN is the only value unequal to itself
+            return k
+        if v > values[best]:
+            best = k
+    return best
+
+
+def _pair(I, K):
+    """The checks of :func:`cnnlib.correlate2d`, and the dtype rule."""
+    from .correlate import _check_pair
+
+    return _check_pair(I, K, 2)
+
+
+@ieee
 def correlate2d(I, K):
     """``out[i, j] = sum_{m=0}^{k1-1} sum_{n=0}^{k2-1} I[i + m, j + n] * K[m, n]`` ('valid')."""
-    I, K = as_array(I, "I", 2, "(h, w)"), as_array(K, "K", 2, "(k1, k2)")
+    I, K, result = _pair(I, K)
     (h, w), (k1, k2) = I.shape, K.shape
     if k1 > h or k2 > w:
         raise ValueError(f"K {K.shape} is larger than I {I.shape}; 'valid' correlation needs it to fit")
@@ -63,12 +91,13 @@ def correlate2d(I, K):
             for m in range(k1):
                 for n in range(k2):
                     out[i, j] += I[i + m, j + n] * K[m, n]
-    return out
+    return out.astype(result, copy=False)
 
 
+@ieee
 def convolve2d(I, K):
     """``out[i, j] = sum_{m=0}^{k1-1} sum_{n=0}^{k2-1} I[i - m, j - n] * K[m, n]`` ('full')."""
-    I, K = as_array(I, "I", 2, "(h, w)"), as_array(K, "K", 2, "(k1, k2)")
+    I, K, result = _pair(I, K)
     (h, w), (k1, k2) = I.shape, K.shape
     out = _zeros((h + k1 - 1, w + k2 - 1), I, K)
     for i in range(h + k1 - 1):
@@ -77,9 +106,10 @@ def convolve2d(I, K):
                 for n in range(k2):
                     if 0 <= i - m < h and 0 <= j - n < w:
                         out[i, j] += I[i - m, j - n] * K[m, n]
-    return out
+    return out.astype(result, copy=False)
 
 
+@ieee
 def conv_forward(A_prev, W, b, stride=1, padding=0, dilation=1, groups=1):
     """``Z[e,i,j,c] = sum_{c_prev,m,n} A_prev[e, i*s1+m*d1-p1, j*s2+n*d2-p2, g*C_g+c_prev] W[m,n,c_prev,c] + b[c]``.
 
@@ -91,6 +121,9 @@ def conv_forward(A_prev, W, b, stride=1, padding=0, dilation=1, groups=1):
     A_prev, W, b, (s1, s2), (p1, p2), (d1, d2), groups, out = conv_shapes(
         A_prev, W, b, stride, padding, dilation, groups
     )
+    (A_prev, W, b), result = _working(A_prev, W, b)
+    if A_prev.dtype == np.int64:
+        check_exact_forward(A_prev, W, b)
     k1, k2, C_g, n_C = W.shape
     Z = _zeros(out, A_prev, W, b)
     for e in range(out[0]):
@@ -98,16 +131,17 @@ def conv_forward(A_prev, W, b, stride=1, padding=0, dilation=1, groups=1):
             for j in range(out[2]):
                 for c in range(n_C):
                     g = c // (n_C // groups)
-                    z = b[c]
+                    z = 0 if b is None else b[c]
                     for c_prev in range(C_g):
                         for m in range(k1):
                             for n in range(k2):
                                 a = _at(A_prev, e, i * s1 + m * d1 - p1, j * s2 + n * d2 - p2, g * C_g + c_prev)
                                 z = z + a * W[m, n, c_prev, c]
                     Z[e, i, j, c] = z
-    return Z
+    return Z.astype(result, copy=False)
 
 
+@ieee
 def conv_backward(dZ, A_prev, W, stride=1, padding=0, dilation=1, groups=1):
     """The three gradients of a convolution layer, each as a sum over what it touched.
 
@@ -123,6 +157,9 @@ def conv_backward(dZ, A_prev, W, stride=1, padding=0, dilation=1, groups=1):
         A_prev, W, None, stride, padding, dilation, groups
     )
     dZ = check_grad(dZ, "dZ", out)
+    (dZ, A_prev, W), result = _working(dZ, A_prev, W)
+    if dZ.dtype == np.int64:
+        check_exact_backward(dZ, A_prev, W, groups)
     n_ex, n_H, n_W, n_C = out
     k1, k2, C_g, _ = W.shape
     per_group = n_C // groups
@@ -155,32 +192,44 @@ def conv_backward(dZ, A_prev, W, stride=1, padding=0, dilation=1, groups=1):
                                 j, j_rem = divmod(q + p2 - n * d2, s2)
                                 if i_rem == 0 and j_rem == 0 and 0 <= i < n_H and 0 <= j < n_W:
                                     dA_prev[e, r, q, channel] += dZ[e, i, j, c] * W[m, n, c_prev, c]
-    return dA_prev, dW, db
+    return dA_prev.astype(result, copy=False), dW.astype(result, copy=False), db.astype(result, copy=False)
 
 
+@ieee
 def pool_forward(A_prev, size, stride=None, mode="max"):
-    """``A[e,i,j,c]`` = max, or mean, of ``A_prev[e, i*s1+m, j*s2+n, c]`` over ``0 <= m < k1, 0 <= n < k2``."""
+    """``A[e,i,j,c]`` = max, or mean, of ``A_prev[e, i*s1+m, j*s2+n, c]`` over ``0 <= m < k1, 0 <= n < k2``.
+
+    The max of a window holding NaN is NaN, as in ``np.max``.
+    """
     A_prev, (k1, k2), (s1, s2), out = pool_shapes(A_prev, size, stride, mode)
-    A = np.empty(out, dtype=np.result_type(A_prev, 1.0) if mode == "avg" else A_prev.dtype)
+    result = A_prev.dtype
+    if mode == "avg":
+        (A_prev,), result = _working(A_prev, mean=True)
+    A = np.empty(out, dtype=A_prev.dtype)
     for e in range(out[0]):
         for i in range(out[1]):
             for j in range(out[2]):
                 for c in range(out[3]):
                     window = [A_prev[e, i * s1 + m, j * s2 + n, c] for m in range(k1) for n in range(k2)]
                     A[e, i, j, c] = _max(window) if mode == "max" else sum(window) / (k1 * k2)
-    return A
+    return A.astype(result, copy=False)
 
 
+@ieee
 def pool_backward(dA, A_prev, size, stride=None, mode="max"):
     """Route each window's ``dA`` back: all of it to the window's first maximum
     (row-major), or ``dA / (k1*k2)`` to every entry; overlapping windows add up.
 
-    For ``mode="max"`` the values of ``A_prev`` must be comparable numbers;
-    ``dA`` may be symbolic.
+    A window holding NaN sends it all to its first NaN (as ``np.argmax``
+    picks it). For ``mode="max"`` the values of ``A_prev`` must be comparable
+    numbers; ``dA`` may be symbolic.
     """
     A_prev, (k1, k2), (s1, s2), out = pool_shapes(A_prev, size, stride, mode)
     dA = check_grad(dA, "dA", out)
-    dA_prev = np.zeros(A_prev.shape, dtype=np.result_type(dA, 1.0) if mode == "avg" else np.result_type(dA, A_prev))
+    (dA, _), result = _working(dA, A_prev, mean=mode == "avg")
+    if dA.dtype == np.int64:
+        check_exact("dA", absmax(dA) * -(-k1 // s1) * -(-k2 // s2))
+    dA_prev = np.zeros(A_prev.shape, dtype=dA.dtype)
     for e in range(out[0]):
         for i in range(out[1]):
             for j in range(out[2]):
@@ -190,24 +239,27 @@ def pool_backward(dA, A_prev, size, stride=None, mode="max"):
                             for n in range(k2):
                                 dA_prev[e, i * s1 + m, j * s2 + n, c] += dA[e, i, j, c] / (k1 * k2)
                         continue
-                    best = (0, 0)
-                    for m in range(k1):
-                        for n in range(k2):
-                            if A_prev[e, i * s1 + m, j * s2 + n, c] > A_prev[e, i * s1 + best[0], j * s2 + best[1], c]:
-                                best = (m, n)
-                    dA_prev[e, i * s1 + best[0], j * s2 + best[1], c] += dA[e, i, j, c]
-    return dA_prev
+                    window = [A_prev[e, i * s1 + m, j * s2 + n, c] for m in range(k1) for n in range(k2)]
+                    m, n = divmod(_first_max(window), k2)
+                    dA_prev[e, i * s1 + m, j * s2 + n, c] += dA[e, i, j, c]
+    return dA_prev.astype(result, copy=False)
 
 
+@ieee
 def conv_transpose_forward(X, W, b, stride=1, padding=0, output_padding=0, dilation=1, groups=1):
     """Each input pixel stamps its kernels onto the output: the scatter form of ``dE/dA_prev``.
 
     ``Y_pad[e, i*s1+m*d1, j*s2+n*d2, g*C_g+c_out] += X[e,i,j,c] W[m,n,c_out,c]``, then
     the padding is cropped off and ``b`` added. Shapes as in :func:`cnnlib.conv_transpose_forward`.
     """
-    from .transpose import _shapes
+    from .transpose import _check_exact, _shapes
 
-    X, W, b, (s1, s2), (p1, p2), (d1, d2), out = _shapes(X, W, b, stride, padding, output_padding, dilation, groups)
+    X, W, b, (s1, s2), (p1, p2), (d1, d2), groups, out, _ = _shapes(
+        X, W, b, stride, padding, output_padding, dilation, groups
+    )
+    (X, W, b), result = _working(X, W, b)
+    if X.dtype == np.int64:
+        _check_exact(X, W, b, groups=groups)
     k1, k2, C_g, n_C = W.shape
     Y_pad = _zeros((out[0], out[1] + 2 * p1, out[2] + 2 * p2, out[3]), X, W)
     for e in range(X.shape[0]):
@@ -223,43 +275,53 @@ def conv_transpose_forward(X, W, b, stride=1, padding=0, output_padding=0, dilat
                                 )
     Y = _zeros(out, Y_pad, b)
     for e, r, q, c_out in np.ndindex(*out):
-        Y[e, r, q, c_out] = Y_pad[e, r + p1, q + p2, c_out] + b[c_out]
-    return Y
+        Y[e, r, q, c_out] = Y_pad[e, r + p1, q + p2, c_out] + (0 if b is None else b[c_out])
+    return Y.astype(result, copy=False)
 
 
+@ieee
 def global_avg_pool_forward(A_prev):
     """``A[e, c] = 1/(n_H_prev*n_W_prev) * sum_{r,q} A_prev[e, r, q, c]``."""
-    A_prev = as_array(A_prev, "A_prev", 4, "(m, n_H_prev, n_W_prev, n_C)")
+    from .pool import _map
+
+    (A_prev,), result = _working(_map(A_prev), mean=True)
     m, h, w, n_C = A_prev.shape
-    A = np.empty((m, n_C), dtype=np.result_type(A_prev, 1.0))
+    A = np.empty((m, n_C), dtype=A_prev.dtype)
     for e in range(m):
         for c in range(n_C):
             A[e, c] = sum(A_prev[e, r, q, c] for r in range(h) for q in range(w)) / (h * w)
-    return A
+    return A.astype(result, copy=False)
 
 
+@ieee
 def global_avg_pool_backward(dA, A_prev):
     """``dA_prev[e, r, q, c] = dA[e, c] / (n_H_prev*n_W_prev)`` for every pixel ``(r, q)``."""
-    A_prev = as_array(A_prev, "A_prev", 4, "(m, n_H_prev, n_W_prev, n_C)")
-    dA = as_array(dA, "dA", 2, "(m, n_C)")
+    from .pool import _map
+
+    A_prev = _map(A_prev)
     m, h, w, n_C = A_prev.shape
-    if dA.shape != (m, n_C):
-        raise ValueError(f"dA must have the forward output's shape {(m, n_C)}, got {dA.shape}")
-    dA_prev = np.zeros(A_prev.shape, dtype=np.result_type(dA, 1.0))
+    (dA, _), result = _working(check_grad(dA, "dA", (m, n_C)), A_prev, mean=True)
+    dA_prev = np.zeros(A_prev.shape, dtype=dA.dtype)
     for e, r, q, c in np.ndindex(*A_prev.shape):
         dA_prev[e, r, q, c] = dA[e, c] / (h * w)
-    return dA_prev
+    return dA_prev.astype(result, copy=False)
 
 
+@ieee
 def conv_transpose_backward(dY, X, W, stride=1, padding=0, output_padding=0, dilation=1, groups=1):
-    """``dX`` is the convolution of ``dY``; ``dW`` the convolution's weight gradient with ``X`` as its ``dZ``."""
-    from .transpose import _shapes
+    """``dX`` is the convolution of ``dY``; ``dW`` the convolution's weight gradient with ``X`` as its ``dZ``.
 
-    X, W, _, *_, out = _shapes(X, W, None, stride, padding, output_padding, dilation, groups)
-    dY = check_grad(dY, "dY", out)
-    dX = conv_forward(dY, W, np.zeros(W.shape[3], dtype=int), stride, padding, dilation, groups)
-    dW = conv_backward(X, dY, W, stride, padding, dilation, groups)[1]
+    ``X`` is padded with zero rows when ``output_padding >= stride`` adds rows that no input reaches.
+    """
+    from .transpose import _check_exact, _extend, _shapes
+
+    X, W, _, *_, groups, out, covered = _shapes(X, W, None, stride, padding, output_padding, dilation, groups)
+    (dY, X, W), result = _working(check_grad(dY, "dY", out), X, W)
+    if dY.dtype == np.int64:
+        _check_exact(X, W, None, dY, groups)
+    dX = conv_forward(dY, W, None, stride, padding, dilation, groups)[:, : X.shape[1], : X.shape[2]]
+    dW = conv_backward(_extend(X, covered), dY, W, stride, padding, dilation, groups)[1]
     db = _zeros((out[3],), dY)
     for e, r, q, c in np.ndindex(*out):
         db[c] += dY[e, r, q, c]
-    return dX, dW, db
+    return dX.astype(result, copy=False), dW.astype(result, copy=False), db.astype(result, copy=False)

@@ -7,24 +7,52 @@ fails with a message that names the parameter and what was expected.
 from __future__ import annotations
 
 import numbers
+import operator
 
 import numpy as np
 
 __all__ = ["output_size", "pad"]
 
+# No array of cnnlib's may have more entries than this (2**48, far beyond any
+# machine's memory): a larger one comes from an argument such as padding=10**30,
+# which is refused by name instead of failing deep inside numpy.
+MAX_ENTRIES = 2**48
+
 
 def _is_int(x) -> bool:
-    return isinstance(x, numbers.Integral) and not isinstance(x, bool)
+    """A Python or numpy integer (or a 0-d integer array), but not a bool."""
+    if isinstance(x, (bool, np.bool_)):
+        return False
+    try:
+        operator.index(x)
+    except TypeError:
+        return False
+    return True
+
+
+def as_int(value, name: str, *, minimum: int) -> int:
+    """``value`` as a Python int ``>= minimum``, or a TypeError/ValueError naming ``name``."""
+    kind = "positive" if minimum == 1 else "non-negative"
+    if not _is_int(value):
+        raise TypeError(f"{name} must be a {kind} int, got {value!r}")
+    if operator.index(value) < minimum:
+        raise ValueError(f"{name} must be a {kind} int, got {value!r}")
+    return operator.index(value)
 
 
 def as_pair(value, name: str, *, minimum: int) -> tuple[int, int]:
-    """Return ``value`` as a ``(vertical, horizontal)`` pair of ints >= ``minimum``."""
+    """Return ``value`` as a ``(vertical, horizontal)`` pair of ints >= ``minimum``.
+
+    An int, or two of them in a tuple, list or one-dimensional numpy array.
+    """
     kind = "positive" if minimum == 1 else "non-negative"
     expected = f"{name} must be a {kind} int or a pair of them, got {value!r}"
     if _is_int(value):
-        pair = (int(value), int(value))
-    elif isinstance(value, (tuple, list)) and len(value) == 2 and all(map(_is_int, value)):
-        pair = (int(value[0]), int(value[1]))
+        pair = (operator.index(value),) * 2
+    elif isinstance(value, (tuple, list, np.ndarray)) and np.ndim(value) == 1 and len(value) == 2:
+        if not all(map(_is_int, value)):
+            raise TypeError(expected)
+        pair = tuple(operator.index(v) for v in value)
     else:
         raise TypeError(expected)
     if min(pair) < minimum:
@@ -32,27 +60,48 @@ def as_pair(value, name: str, *, minimum: int) -> tuple[int, int]:
     return pair
 
 
-def as_array(x, name: str, ndim: int, layout: str, *, allow_object: bool = True) -> np.ndarray:
-    """Return ``x`` as an ndarray of rank ``ndim`` with a numeric (or object) dtype."""
+def _is_number(x) -> bool:
+    """A real number or a SymPy expression: what an object array may hold."""
+    if isinstance(x, numbers.Real):
+        return True
+    return type(x).__module__.startswith("sympy") and hasattr(x, "free_symbols")
+
+
+def as_array(x, name: str, ndim: int | None, layout: str = "", *, allow_object: bool = True) -> np.ndarray:
+    """Return ``x`` as an ndarray of rank ``ndim`` (any rank for ``None``) holding numbers.
+
+    bool, int, uint and float arrays are numbers; an object array (SymPy
+    symbols, Fractions) must hold real numbers or SymPy expressions only.
+    """
     try:
         arr = np.asarray(x)
-    except ValueError as err:  # ragged nested lists
+    except (ValueError, TypeError) as err:  # ragged nested lists
         raise TypeError(f"{name} must be an array of numbers, could not convert it: {err}") from None
-    kinds = "iuf" + ("O" if allow_object else "")
+    kinds = "biuf" + ("O" if allow_object else "")
     if arr.dtype.kind not in kinds:
-        raise TypeError(f"{name} must hold int, float{' or object' * allow_object} values, got dtype {arr.dtype}")
-    if arr.ndim != ndim:
+        what = "bool, int, float" + (" or object (SymPy)" if allow_object else "")
+        raise TypeError(f"{name} must hold {what} values, got dtype {arr.dtype}")
+    if arr.dtype.kind == "O" and not all(map(_is_number, arr.flat)):
+        bad = next(v for v in arr.flat if not _is_number(v))
+        raise TypeError(f"{name} is an object array, so it must hold numbers or SymPy expressions, got {bad!r}")
+    if ndim is not None and arr.ndim != ndim:
         raise ValueError(f"{name} must have {ndim} dimensions {layout}, got shape {arr.shape}")
     return arr
+
+
+def check_entries(shape, what: str):
+    """Refuse an array shape with more than :data:`MAX_ENTRIES` entries, naming what made it."""
+    n = 1
+    for side in shape:
+        n *= int(side)
+    if n > MAX_ENTRIES:
+        raise ValueError(f"{what} would make an array of shape {tuple(shape)}, {n:.3g} entries: too large")
 
 
 def check_sizes(**sizes):
     """Each of ``n, f, s, d`` must be a positive int and ``p`` a non-negative one; raise naming the first that is not."""
     for name, value in sizes.items():
-        minimum = 0 if name == "p" else 1
-        if not _is_int(value) or value < minimum:
-            kind = "positive" if minimum == 1 else "non-negative"
-            raise (TypeError if not _is_int(value) else ValueError)(f"{name} must be a {kind} int, got {value!r}")
+        as_int(value, name, minimum=0 if name == "p" else 1)
 
 
 def output_size(n: int, f: int, p: int = 0, s: int = 1, d: int = 1) -> int:
@@ -62,6 +111,7 @@ def output_size(n: int, f: int, p: int = 0, s: int = 1, d: int = 1) -> int:
     With dilation ``d`` the window spans ``f + (f - 1)(d - 1)`` inputs, which replaces ``f``.
     """
     check_sizes(n=n, f=f, p=p, s=s, d=d)
+    n, f, p, s, d = map(operator.index, (n, f, p, s, d))
     span = f + (f - 1) * (d - 1)
     if span > n + 2 * p:
         what = f"window f={f}" if d == 1 else f"dilated window f + (f-1)(d-1) = {span}"
@@ -70,12 +120,24 @@ def output_size(n: int, f: int, p: int = 0, s: int = 1, d: int = 1) -> int:
 
 
 def pad(A, padding) -> np.ndarray:
-    """Zero-pad the spatial axes of ``A``, shape ``(m, n_H, n_W, n_C)``, by ``(p1, p2)`` on both sides."""
-    p1, p2 = as_pair(padding, "padding", minimum=0)
+    """Zero-pad the spatial axes of ``A``, shape ``(m, n_H, n_W, n_C)``, by ``(p1, p2)`` on both sides.
+
+    Always a new array, even for ``padding=0``; ``A``'s dtype is kept.
+    """
+    padding = as_pair(padding, "padding", minimum=0)
     A = as_array(A, "A", 4, "(m, n_H, n_W, n_C)")
+    return zero_pad(A, padding, copy=True)
+
+
+def zero_pad(A, padding, *, copy=False):
+    """:func:`pad` for validated arguments; returns ``A`` itself for zero padding unless ``copy``."""
+    (p1, p2), (m, h, w, c) = padding, A.shape
     if p1 == 0 and p2 == 0:
-        return A
-    return np.pad(A, ((0, 0), (p1, p1), (p2, p2), (0, 0)))
+        return A.copy() if copy else A
+    check_entries((m, h + 2 * p1, w + 2 * p2, c), f"padding={padding}")
+    out = np.zeros((m, h + 2 * p1, w + 2 * p2, c), dtype=A.dtype)
+    out[:, p1 : p1 + h, p2 : p2 + w] = A
+    return out
 
 
 def offset_view(A, i, j, stride, n_H, n_W):
@@ -88,56 +150,63 @@ def offset_view(A, i, j, stride, n_H, n_W):
     return A[:, i : i + s1 * (n_H - 1) + 1 : s1, j : j + s2 * (n_W - 1) + 1 : s2, :]
 
 
-def conv_shapes(A_prev, W, b, stride, padding, dilation=1, groups=1, *, allow_object=True):
-    """Validate the arguments of a convolution; return them with the output shape."""
-    A_prev = as_array(A_prev, "A_prev", 4, "(m, n_H_prev, n_W_prev, n_C_prev)", allow_object=allow_object)
-    W = as_array(W, "W", 4, "(k1, k2, n_C_prev // groups, n_C)", allow_object=allow_object)
+def conv_shapes(A_prev, W, b, stride, padding, dilation=1, groups=1, *, names=("A_prev", "W", "b")):
+    """Validate the arguments of a convolution; return them with the output shape.
+
+    ``names`` are the caller's names for the input, weights and bias, so that
+    the transposed convolution's errors speak of ``X``.
+    """
+    a, w, bn = names
+    A_prev = as_array(A_prev, a, 4, "(m, n_H_prev, n_W_prev, n_C_prev)")
+    W = as_array(W, w, 4, "(k1, k2, n_C_prev // groups, n_C)")
     stride = as_pair(stride, "stride", minimum=1)
     padding = as_pair(padding, "padding", minimum=0)
     dilation = as_pair(dilation, "dilation", minimum=1)
-    if not _is_int(groups):
-        raise TypeError(f"groups must be a positive int, got {groups!r}")
-    if groups < 1:
-        raise ValueError(f"groups must be a positive int, got {groups!r}")
+    groups = as_int(groups, "groups", minimum=1)
     m, n_H_prev, n_W_prev, n_C_prev = A_prev.shape
     k1, k2, W_C_prev, n_C = W.shape
+    if min(W.shape) == 0:
+        raise ValueError(f"{w} must not be empty, got shape {W.shape}")
+    if min(A_prev.shape[1:]) == 0:
+        raise ValueError(f"{a} must have at least one row, column and channel, got shape {A_prev.shape}")
     if groups == 1 and W_C_prev != n_C_prev:
-        raise ValueError(f"W has {W_C_prev} input channels (W.shape[2]) but A_prev has {n_C_prev} (A_prev.shape[3])")
+        raise ValueError(f"{w} has {W_C_prev} input channels ({w}.shape[2]) but {a} has {n_C_prev} ({a}.shape[3])")
     if groups > 1 and (n_C_prev % groups or n_C % groups):
         raise ValueError(
-            f"groups={groups} must divide both A_prev's {n_C_prev} channels and W's {n_C} filters (W.shape[3])"
+            f"groups={groups} must divide both {a}'s {n_C_prev} channels and {w}'s {n_C} filters ({w}.shape[3])"
         )
     if groups > 1 and W_C_prev * groups != n_C_prev:
         raise ValueError(
-            f"W has {W_C_prev} input channels per group (W.shape[2]); with groups={groups} "
-            f"A_prev needs {W_C_prev * groups}, but has {n_C_prev} (A_prev.shape[3])"
+            f"{w} has {W_C_prev} input channels per group ({w}.shape[2]); with groups={groups} "
+            f"{a} needs {W_C_prev * groups}, but has {n_C_prev} ({a}.shape[3])"
         )
-    if min(W.shape) == 0 or min(A_prev.shape) == 0:
-        raise ValueError(f"A_prev and W must not be empty, got shapes {A_prev.shape} and {W.shape}")
     padded = (n_H_prev + 2 * padding[0], n_W_prev + 2 * padding[1])
     span = (dilation[0] * (k1 - 1) + 1, dilation[1] * (k2 - 1) + 1)
     if span[0] > padded[0] or span[1] > padded[1]:
         what = f"kernel ({k1}, {k2})" if dilation == (1, 1) else f"dilated kernel, spanning {span},"
         raise ValueError(f"{what} is larger than the padded input {padded}")
     if b is not None:
-        b = as_array(b, "b", 1, "(n_C,)", allow_object=allow_object)
+        b = as_array(b, bn, 1, "(n_C,)")
         if b.shape != (n_C,):
-            raise ValueError(f"b must have shape ({n_C},), one bias per filter, got {b.shape}")
+            raise ValueError(f"{bn} must have shape ({n_C},), one bias per filter, got {b.shape}")
     n_H = (padded[0] - span[0]) // stride[0] + 1
     n_W = (padded[1] - span[1]) // stride[1] + 1
+    check_entries((m, *padded, n_C_prev), f"padding={padding}")
+    check_entries((m, n_H, n_W, n_C), f"padding={padding} and dilation={dilation}")
+    check_entries((m * n_H * n_W, k1 * k2 * W_C_prev), f"{w}'s shape {W.shape} and padding={padding}")
     return A_prev, W, b, stride, padding, dilation, groups, (m, n_H, n_W, n_C)
 
 
-def pool_shapes(A_prev, size, stride, mode, *, allow_object=True):
+def pool_shapes(A_prev, size, stride, mode):
     """Validate the arguments of a pooling layer; return them with the output shape."""
-    A_prev = as_array(A_prev, "A_prev", 4, "(m, n_H_prev, n_W_prev, n_C)", allow_object=allow_object)
+    A_prev = as_array(A_prev, "A_prev", 4, "(m, n_H_prev, n_W_prev, n_C)")
     size = as_pair(size, "size", minimum=1)
     stride = size if stride is None else as_pair(stride, "stride", minimum=1)
-    if mode not in ("max", "avg"):
+    if not isinstance(mode, str) or mode not in ("max", "avg"):
         raise ValueError(f"mode must be 'max' or 'avg', got {mode!r}")
     m, n_H_prev, n_W_prev, n_C = A_prev.shape
-    if min(A_prev.shape) == 0:
-        raise ValueError(f"A_prev must not be empty, got shape {A_prev.shape}")
+    if min(A_prev.shape[1:]) == 0:
+        raise ValueError(f"A_prev must have at least one row, column and channel, got shape {A_prev.shape}")
     if size[0] > n_H_prev or size[1] > n_W_prev:
         raise ValueError(f"size {size} is larger than the input {(n_H_prev, n_W_prev)}")
     n_H = (n_H_prev - size[0]) // stride[0] + 1
@@ -145,9 +214,9 @@ def pool_shapes(A_prev, size, stride, mode, *, allow_object=True):
     return A_prev, size, stride, (m, n_H, n_W, n_C)
 
 
-def check_grad(d, name: str, expected: tuple, *, allow_object=True) -> np.ndarray:
+def check_grad(d, name: str, expected: tuple) -> np.ndarray:
     """Check that an upstream gradient has the forward output's shape."""
-    d = as_array(d, name, 4, "(m, n_H, n_W, n_C)", allow_object=allow_object)
+    d = as_array(d, name, len(expected), "(m, n_H, n_W, n_C)" if len(expected) == 4 else "(m, n_C)")
     if d.shape != tuple(expected):
         raise ValueError(f"{name} must have the forward output's shape {tuple(expected)}, got {d.shape}")
     return d

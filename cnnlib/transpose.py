@@ -14,8 +14,9 @@ from __future__ import annotations
 
 import numpy as np
 
-from .conv import conv_backward, conv_forward, input_gradient
-from .shapes import _is_int, as_array, as_pair, check_grad, check_sizes, conv_shapes
+from .conv import conv_forward, input_gradient, weight_gradient
+from .dtypes import absmax, check_exact, dtype_rule, ieee
+from .shapes import as_array, as_int, as_pair, check_entries, check_grad, check_sizes, conv_shapes
 
 __all__ = ["conv_transpose_backward", "conv_transpose_forward", "conv_transpose_output_size"]
 
@@ -24,43 +25,78 @@ def conv_transpose_output_size(n, f, p=0, s=1, output_padding=0, d=1):
     """``(n - 1) s - 2p + d (f - 1) + 1 + output_padding``: the size a stride-``s`` convolution maps back to ``n``.
 
     Several input sizes give the same convolution output size when ``s > 1``;
-    ``output_padding`` (``< s``) picks which one.
+    ``output_padding`` (``< max(s, d)``, as in PyTorch) picks which one. With
+    ``d > s`` it may add rows that no input reaches; they hold only the bias.
     """
     check_sizes(n=n, f=f, p=p, s=s, d=d)
-    out = (n - 1) * s - 2 * p + d * (f - 1) + 1 + output_padding
-    if not _is_int(output_padding) or not 0 <= output_padding < max(s, d):
+    output_padding = as_int(output_padding, "output_padding", minimum=0)
+    n, f, p, s, d = (int(v) for v in (n, f, p, s, d))
+    if output_padding >= max(s, d):
         raise ValueError(f"output_padding must be an int in [0, max(s, d)) = [0, {max(s, d)}), got {output_padding!r}")
+    out = (n - 1) * s - 2 * p + d * (f - 1) + 1 + output_padding
     if out < 1:
         raise ValueError(f"padding p={p} crops the whole output (size {out})")
     return out
 
 
 def _shapes(X, W, b, stride, padding, output_padding, dilation, groups):
-    """Validate; return the arguments and the output shape (that of the transposed convolution's input ``A``)."""
+    """Validate; return the arguments, the output shape and the shape of the convolution ``out -> X`` covers.
+
+    The convolution that this layer transposes maps an input of the output's
+    size back onto ``X``, except when ``output_padding >= stride`` (possible
+    with dilation): then it maps onto ``X`` and ``output_padding // stride``
+    more rows (or columns), which :func:`conv_transpose_forward` never reads.
+    """
     X = as_array(X, "X", 4, "(m, n_H, n_W, n_C)")
     W = as_array(W, "W", 4, "(k1, k2, n_C_out // groups, n_C)")
     stride, padding = as_pair(stride, "stride", minimum=1), as_pair(padding, "padding", minimum=0)
     dilation = as_pair(dilation, "dilation", minimum=1)
     output_padding = as_pair(output_padding, "output_padding", minimum=0)
+    groups = as_int(groups, "groups", minimum=1)
+    if min(W.shape) == 0:
+        raise ValueError(f"W must not be empty, got shape {W.shape}")
+    if min(X.shape[1:]) == 0:
+        raise ValueError(f"X must have at least one row, column and channel, got shape {X.shape}")
     if X.shape[3] != W.shape[3]:
         raise ValueError(f"W has {W.shape[3]} filters (W.shape[3]) but X has {X.shape[3]} channels (X.shape[3])")
-    if not _is_int(groups) or groups < 1:
-        raise (TypeError if not _is_int(groups) else ValueError)(f"groups must be a positive int, got {groups!r}")
+    if W.shape[3] % groups:
+        raise ValueError(f"groups={groups} must divide X's {X.shape[3]} channels (W.shape[3])")
     sizes = tuple(
         conv_transpose_output_size(X.shape[1 + a], W.shape[a], padding[a], stride[a], output_padding[a], dilation[a])
         for a in (0, 1)
     )
     out = (X.shape[0], *sizes, W.shape[2] * groups)
-    A = np.broadcast_to(np.zeros((), dtype=X.dtype), out)  # a stand-in of the right shape, no memory
-    *_, conv_out = conv_shapes(A, W, None, stride, padding, dilation, groups)
-    assert conv_out == X.shape, (conv_out, X.shape)  # the convolution maps the output back onto X
+    check_entries(out, f"stride={stride} and output_padding={output_padding}")
     if b is not None:
         b = as_array(b, "b", 1, "(n_C_out,)")
         if b.shape != (out[3],):
             raise ValueError(f"b must have shape ({out[3]},), one bias per output channel, got {b.shape}")
-    return X, W, b, stride, padding, dilation, out
+    covered = (X.shape[0], *(X.shape[1 + a] + output_padding[a] // stride[a] for a in (0, 1)), X.shape[3])
+    A = np.broadcast_to(np.zeros((), dtype=X.dtype), out)  # a stand-in of the right shape, no memory
+    conv_shapes(A, W, None, stride, padding, dilation, groups, names=("the output", "W", "b"))
+    return X, W, b, stride, padding, dilation, groups, out, covered
 
 
+def _extend(X, shape):
+    """``X`` with zero rows and columns appended up to ``shape`` (``X`` itself if it has that shape)."""
+    if X.shape == tuple(shape):
+        return X
+    out = np.zeros(shape, dtype=X.dtype)
+    out[:, : X.shape[1], : X.shape[2]] = X
+    return out
+
+
+def _check_exact(X, W, b, dY=None, groups=1):
+    """Refuse integers whose exact sums could overflow int64 (see :mod:`cnnlib.dtypes`)."""
+    k1, k2, C_g, n_C = W.shape
+    if dY is None:  # an output entry sums at most k1*k2 taps of each of a group's n_C/groups channels
+        return check_exact("X, W and b", absmax(X) * absmax(W) * k1 * k2 * (n_C // groups) + absmax(b))
+    m, n_H, n_W, _ = X.shape
+    terms = max(absmax(W) * k1 * k2 * C_g, absmax(X) * m * n_H * n_W, dY.size // dY.shape[3])
+    return check_exact("dY, X and W", absmax(dY) * terms)
+
+
+@ieee
 def conv_transpose_forward(X, W, b, stride=1, padding=0, output_padding=0, dilation=1, groups=1):
     """Forward pass of a transposed convolution (PyTorch's ``ConvTranspose2d``).
 
@@ -74,17 +110,28 @@ def conv_transpose_forward(X, W, b, stride=1, padding=0, output_padding=0, dilat
     stride, padding, dilation, groups
         Those of the convolution being transposed.
     output_padding : int or (int, int)
-        Extra rows/columns at the bottom/right, each ``< max(stride, dilation)``.
+        Extra rows/columns at the bottom/right, each ``< max(stride, dilation)``;
+        rows that no input pixel reaches (``output_padding >= stride``) get only the bias.
 
     Returns
     -------
     Y : ndarray, shape (m, H_out, W_out, n_C_out)
         ``H_out = (n_H - 1)*s1 - 2*p1 + d1*(k1 - 1) + 1 + output_padding1``, and likewise.
     """
-    X, W, b, stride, padding, dilation, out = _shapes(X, W, b, stride, padding, output_padding, dilation, groups)
-    return input_gradient(X, out, W, stride, padding, dilation, groups) + b
+    X, W, b, stride, padding, dilation, groups, out, covered = _shapes(
+        X, W, b, stride, padding, output_padding, dilation, groups
+    )
+    compute, result = dtype_rule(X, W, b)
+    if compute == np.int64:
+        _check_exact(X, W, b, groups=groups)
+    X, W = X.astype(compute, copy=False), W.astype(compute, copy=False)
+    Y = input_gradient(_extend(X, covered), out, W, stride, padding, dilation, groups)
+    if b is not None:
+        Y = Y + b.astype(compute, copy=False)
+    return Y.astype(result, copy=False)
 
 
+@ieee
 def conv_transpose_backward(dY, X, W, stride=1, padding=0, output_padding=0, dilation=1, groups=1):
     """Backward pass of a transposed convolution.
 
@@ -98,10 +145,16 @@ def conv_transpose_backward(dY, X, W, stride=1, padding=0, output_padding=0, dil
     dW : ndarray, shape (k1, k2, n_C_out // groups, n_C)
     db : ndarray, shape (n_C_out,)
     """
-    X, W, _, stride, padding, dilation, out = _shapes(X, W, None, stride, padding, output_padding, dilation, groups)
+    X, W, _, stride, padding, dilation, groups, out, covered = _shapes(
+        X, W, None, stride, padding, output_padding, dilation, groups
+    )
     dY = check_grad(dY, "dY", out)
-    zero_bias = np.zeros(W.shape[3], dtype=np.result_type(dY, W))
-    dX = conv_forward(dY, W, zero_bias, stride, padding, dilation, groups)
-    dW = conv_backward(X, dY, W, stride, padding, dilation, groups)[1]
+    compute, result = dtype_rule(dY, X, W)
+    if compute == np.int64:
+        _check_exact(X, W, None, dY, groups)
+    dY, X, W = (a.astype(compute, copy=False) for a in (dY, X, W))
+    n_H, n_W = X.shape[1:3]
+    dX = conv_forward(dY, W, None, stride, padding, dilation, groups)[:, :n_H, :n_W]
+    dW = weight_gradient(_extend(X, covered), dY, W, stride, padding, dilation, groups)
     db = dY.reshape(-1, out[3]).sum(axis=0)
-    return dX, dW, db
+    return tuple(g.astype(result, copy=False) for g in (dX, dW, db))
