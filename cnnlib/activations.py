@@ -61,7 +61,7 @@ def tanh_derivative(Z):
 
 def identity(Z):
     """``Z`` itself (a linear layer)."""
-    return np.asarray(Z)
+    return np.array(Z, copy=True)
 
 
 def identity_derivative(Z):

@@ -20,7 +20,7 @@ import numpy as np
 from .conv import check_exact_backward, check_exact_forward
 from .dtypes import absmax, check_exact, dtype_rule, ieee
 from .pool import maximum_of
-from .shapes import as_array, check_grad, conv_shapes, pool_shapes
+from .shapes import check_grad, conv_shapes, pool_shapes
 
 __all__ = [
     "conv_backward",

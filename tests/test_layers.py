@@ -22,11 +22,11 @@ def tiny_net(rng, dtype=np.float64):
 
 def check_layer(layer, x, rng):
     """Input and parameter gradients of ``sum(G * layer(x))`` against central differences."""
-    G = rng.standard_normal(layer.forward(x).shape)
-    loss = lambda: float(np.sum(G * layer.forward(x)))
-    loss()
+    G = rng.standard_normal(layer.predict(x).shape)
+    loss = lambda: float(np.sum(G * layer.predict(x)))
+    layer.forward(x)
     dx = layer.backward(G)
-    assert cnnlib.gradcheck(lambda v: np.sum(G * layer.forward(v)), x, dx) < 1e-8
+    assert cnnlib.gradcheck(lambda v: np.sum(G * layer.predict(v)), x, dx) < 1e-8
     for p, g in zip(layer.params(), layer.grads(), strict=True):
         assert cnnlib.gradcheck(lambda v, p=p: _set(p, v) or loss(), p.copy(), g) < 1e-8
 
@@ -81,10 +81,9 @@ def test_whole_network_gradient_check():
     rng = np.random.default_rng(4)
     net = tiny_net(rng)
     x, y = rng.standard_normal((3, 6, 6, 2)), np.array([0, 3, 4])
-    loss = lambda: L.softmax_cross_entropy(net.forward(x), y)[0]
-    loss()
+    loss = lambda: L.softmax_cross_entropy(net.predict(x), y)[0]
     dx = net.backward(L.softmax_cross_entropy(net.forward(x), y)[1])
-    assert cnnlib.gradcheck(lambda v: L.softmax_cross_entropy(net.forward(v), y)[0], x, dx) < 1e-6
+    assert cnnlib.gradcheck(lambda v: L.softmax_cross_entropy(net.predict(v), y)[0], x, dx) < 1e-6
     for p, g in zip(net.params(), net.grads(), strict=True):
         assert cnnlib.gradcheck(lambda v, p=p: _set(p, v) or loss(), p.copy(), g) < 1e-6
 
@@ -95,7 +94,7 @@ def test_a_wrong_backward_is_caught():
     x, G = rng.standard_normal((1, 4, 4, 1)), rng.standard_normal((1, 3, 3, 2))
     layer.forward(x)
     dx = layer.backward(G)
-    assert cnnlib.gradcheck(lambda v: np.sum(G * layer.forward(v)), x, dx[:, ::-1]) > 0.1
+    assert cnnlib.gradcheck(lambda v: np.sum(G * layer.predict(v)), x, dx[:, ::-1]) > 0.1
 
 
 def test_sgd_momentum_update_rule():
@@ -144,7 +143,7 @@ def test_training_reduces_the_loss():
     y = (X[:, :3].sum(axis=(1, 2, 3)) > X[:, 3:].sum(axis=(1, 2, 3))).astype(int)  # top half vs bottom half
     net = tiny_net(rng, np.float32)
     opt = L.SGD(net.params(), lr=0.05, momentum=0.9)
-    first = L.softmax_cross_entropy(net.forward(X), y)[0]
+    first = L.softmax_cross_entropy(net.predict(X), y)[0]
     for _ in range(60):
         loss, d = L.softmax_cross_entropy(net.forward(X), y)
         net.backward(d)

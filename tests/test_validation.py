@@ -41,7 +41,11 @@ CONV_CASES = [
         ValueError,
         r"W must have 4 dimensions \(k1, k2, n_C_prev // groups, n_C\), got shape",
     ),
-    (dict(A_prev=np.full((2, 5, 5, 3), "x")), TypeError, r"A_prev must hold bool, int, float or object \(SymPy\) values, got dtype <U1"),
+    (
+        dict(A_prev=np.full((2, 5, 5, 3), "x")),
+        TypeError,
+        r"A_prev must hold bool, int, float or object \(SymPy\) values, got dtype <U1",
+    ),
 ]
 
 
