@@ -2,11 +2,19 @@
 
 The conv layer's backward pass stops at dE/dZ; the step to the layer below,
 ``dZ_prev = dA_prev * g'(Z_prev)``, needs g' evaluated at the stored ``Z_prev``.
+
+Every function takes an array of any shape and returns a new one. ``relu``
+and ``identity`` keep ``Z``'s dtype (they compute nothing that could round);
+the others return ``Z``'s float dtype, or float64 for integers, bools and
+object arrays of numbers.
 """
 
 from __future__ import annotations
 
 import numpy as np
+
+from .dtypes import ieee
+from .shapes import as_array
 
 __all__ = [
     "relu",
@@ -21,53 +29,74 @@ __all__ = [
 ]
 
 
+def _numbers(Z):
+    """``Z`` as an array of numbers (any shape)."""
+    return as_array(Z, "Z", None)
+
+
+def _floats(Z):
+    """``Z`` in its float dtype, or in float64 (integers, bools, object arrays of numbers)."""
+    Z = _numbers(Z)
+    if Z.dtype.kind == "f":
+        return Z
+    try:
+        return Z.astype(np.float64)
+    except TypeError:  # SymPy symbols
+        raise TypeError("Z must hold numbers for this activation, got SymPy symbols") from None
+
+
+@ieee
 def relu(Z):
-    """``max(Z, 0)``, elementwise."""
-    return np.maximum(Z, 0)
+    """``max(Z, 0)``, elementwise (NaN stays NaN; SymPy symbols give ``Max(z, 0)``)."""
+    from .pool import _maximum
+
+    Z = _numbers(Z)
+    return _maximum(Z.copy(), np.zeros(Z.shape, dtype=Z.dtype))
 
 
-def _float_dtype(Z):
-    return Z.dtype if Z.dtype.kind == "f" else np.float64
-
-
+@ieee
 def relu_derivative(Z):
     """``1`` where ``Z > 0``, else ``0`` (the value 0 at ``Z == 0``, as frameworks use)."""
-    Z = np.asarray(Z)
-    return (Z > 0).astype(_float_dtype(Z))
+    Z = _floats(Z)
+    return (Z > 0).astype(Z.dtype)
 
 
+@ieee
 def sigmoid(Z):
     """``1 / (1 + exp(-Z))``, computed without overflow for large ``|Z|``."""
-    Z = np.asarray(Z)
+    Z = _floats(Z)
     E = np.exp(-np.abs(Z))
     return np.where(Z >= 0, 1 / (1 + E), E / (1 + E))
 
 
+@ieee
 def sigmoid_derivative(Z):
     """``sigmoid(Z) * (1 - sigmoid(Z))``."""
     S = sigmoid(Z)
     return S * (1 - S)
 
 
+@ieee
 def tanh(Z):
     """``tanh(Z)``, elementwise."""
-    return np.tanh(Z)
+    return np.tanh(_floats(Z))
 
 
+@ieee
 def tanh_derivative(Z):
     """``1 - tanh(Z)**2``."""
-    return 1 - np.tanh(Z) ** 2
+    return 1 - np.tanh(_floats(Z)) ** 2
 
 
 def identity(Z):
-    """``Z`` itself (a linear layer)."""
-    return np.array(Z, copy=True)
+    """``Z`` itself (a linear layer), as a new array."""
+    return _numbers(Z).copy()
 
 
 def identity_derivative(Z):
     """``1`` everywhere."""
-    Z = np.asarray(Z)
-    return np.ones(Z.shape, dtype=_float_dtype(Z))
+    Z = _floats(Z)
+    return np.ones(Z.shape, dtype=Z.dtype)
 
 
 ACTIVATIONS = {

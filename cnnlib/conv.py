@@ -18,7 +18,7 @@ import numpy as np
 from numpy.lib.stride_tricks import as_strided
 
 from .depthwise import depthwise_forward, depthwise_input_gradient, depthwise_weight_gradient, is_depthwise
-from .dtypes import absmax, check_exact, dtype_rule, ieee
+from .dtypes import absmax, all_finite, check_exact, dtype_rule, ieee, matmul
 from .scratch import scratch
 from .shapes import check_grad, conv_shapes, offset_view, zero_pad
 
@@ -122,8 +122,8 @@ def _times(cols, W, groups):
     """The columns times the weights, one matrix product per group: shape (N, n_C)."""
     n_C = W.shape[3]
     if groups == 1:
-        return cols @ W.reshape(-1, n_C)
-    return (cols @ _group_weights(W, groups)).transpose(1, 0, 2).reshape(-1, n_C)
+        return matmul(cols, W.reshape(-1, n_C))
+    return matmul(cols, _group_weights(W, groups)).transpose(1, 0, 2).reshape(-1, n_C)
 
 
 @ieee
@@ -160,6 +160,8 @@ def conv_forward(A_prev, W, b, stride=1, padding=0, dilation=1, groups=1):
     compute, result = dtype_rule(A_prev, W, b)
     if compute == np.int64:
         check_exact_forward(A_prev, W, b)
+    if m == 0:  # an empty batch
+        return np.zeros(out, dtype=result)
     A_prev, W = A_prev.astype(compute, copy=False), W.astype(compute, copy=False)
     A_pad = zero_pad(A_prev, padding)
     if is_depthwise(W, groups, compute):
@@ -196,10 +198,12 @@ def conv_backward(dZ, A_prev, W, stride=1, padding=0, dilation=1, groups=1):
     compute, result = dtype_rule(dZ, A_prev, W)
     if compute == np.int64:
         check_exact_backward(dZ, A_prev, W, groups)
+    if out[0] == 0:  # an empty batch
+        return np.zeros(A_prev.shape, result), np.zeros(W.shape, result), np.zeros(out[3], result)
     dZ, A_prev, W = (x.astype(compute, copy=False) for x in (dZ, A_prev, W))
     dA_prev = input_gradient(dZ, A_prev.shape, W, stride, padding, dilation, groups)
     dW = weight_gradient(dZ, A_prev, W, stride, padding, dilation, groups)
-    db = np.ones(out[0] * out[1] * out[2], dtype=compute) @ dZ.reshape(-1, out[3])  # column sums, as a GEMV
+    db = matmul(np.ones((1, out[0] * out[1] * out[2]), dtype=compute), dZ.reshape(-1, out[3]))[0]  # column sums
     return tuple(g.astype(result, copy=False) for g in (dA_prev, dW, db))
 
 
@@ -225,11 +229,11 @@ def weight_gradient(dZ, A_prev, W, stride, padding, dilation=(1, 1), groups=1):
     if is_depthwise(W, groups, A_prev.dtype):
         return depthwise_weight_gradient(dZ, A_pad, W, stride, dilation)
     if groups == 1:
-        return (_columns(A_pad, k1, k2, stride, n_H, n_W, dilation, 1).T @ dZ2).reshape(W.shape)
+        return matmul(_columns(A_pad, k1, k2, stride, n_H, n_W, dilation, 1).T, dZ2).reshape(W.shape)
     # per group (k1*k2*C_g, N) @ (N, n_C/G), then back to W's layout
     cols = _columns(A_pad, k1, k2, stride, n_H, n_W, dilation, groups)
     dZ_g = dZ2.reshape(-1, groups, n_C // groups).transpose(1, 0, 2)
-    dW = (cols.transpose(0, 2, 1) @ dZ_g).reshape(groups, k1, k2, -1, n_C // groups)
+    dW = matmul(cols.transpose(0, 2, 1), dZ_g).reshape(groups, k1, k2, -1, n_C // groups)
     return dW.transpose(1, 2, 3, 0, 4).reshape(W.shape)
 
 
@@ -243,7 +247,7 @@ def input_gradient(dZ, A_shape, W, stride, padding, dilation=(1, 1), groups=1):
     k1, k2 = W.shape[:2]
     if is_depthwise(W, groups, dZ.dtype):
         return depthwise_input_gradient(dZ, W, stride, padding, dilation, A_shape)
-    if stride == (1, 1) and A_shape[3] >= FEW_CHANNELS and (W.dtype.kind != "f" or np.isfinite(W).all()):
+    if stride == (1, 1) and A_shape[3] >= FEW_CHANNELS and all_finite(W):
         # (the gather multiplies the zeros around dZ by W too: with an inf in W that would make NaN)
         return _dA_prev_full_convolution(dZ, W, A_shape, padding, dilation, groups)
     dZ2 = dZ.reshape(-1, n_C)
@@ -251,12 +255,12 @@ def input_gradient(dZ, A_shape, W, stride, padding, dilation=(1, 1), groups=1):
         W2 = W.reshape(-1, n_C)
         dtype = np.result_type(dZ2, W2)
         if W.shape[2] >= FEW_CHANNELS or dtype.hasobject:
-            dcols = np.matmul(dZ2, W2.T, out=scratch("dcols", (len(dZ2), len(W2)), dtype))
+            dcols = matmul(dZ2, W2.T, out=scratch("dcols", (len(dZ2), len(W2)), dtype))
         else:  # few channels: window gradients channel-first, as col2im adds them up fastest
-            dcols = np.matmul(W2, dZ2.T, out=scratch("dcols", (len(W2), len(dZ2)), dtype)).T
+            dcols = matmul(W2, dZ2.T, out=scratch("dcols", (len(W2), len(dZ2)), dtype)).T
     else:
         dZ_g = dZ2.reshape(-1, groups, n_C // groups).transpose(1, 0, 2)
-        dcols = (dZ_g @ _group_weights(W, groups).transpose(0, 2, 1)).reshape(groups, -1, k1, k2, W.shape[2])
+        dcols = matmul(dZ_g, _group_weights(W, groups).transpose(0, 2, 1)).reshape(groups, -1, k1, k2, W.shape[2])
         dcols = dcols.transpose(1, 2, 3, 0, 4).reshape(len(dZ2), -1)
     p1, p2 = padding
     padded = (A_shape[0], A_shape[1] + 2 * p1, A_shape[2] + 2 * p2, A_shape[3])

@@ -14,7 +14,7 @@ from __future__ import annotations
 import numpy as np
 from numpy.lib.stride_tricks import sliding_window_view
 
-from .dtypes import absmax, check_exact, dtype_rule, ieee
+from .dtypes import absmax, all_finite, check_exact, dtype_rule, ieee, matmul
 from .shapes import as_array, check_entries
 
 __all__ = ["rot180", "correlate1d", "convolve1d", "correlate2d", "convolve2d"]
@@ -55,7 +55,7 @@ def correlate1d(I, K):
     I, K, result = _check_pair(I, K, 1)
     if K.shape[0] > I.shape[0]:
         raise ValueError(f"K (length {K.shape[0]}) is longer than I (length {I.shape[0]})")
-    return (sliding_window_view(I, K.shape) @ K).astype(result, copy=False)
+    return matmul(sliding_window_view(I, K.shape), K[:, None])[:, 0].astype(result, copy=False)
 
 
 @ieee
@@ -67,6 +67,8 @@ def convolve1d(I, K):
     I, K, result = _check_pair(I, K, 1)
     k = K.shape[0]
     check_entries((I.shape[0] + 2 * (k - 1),), f"K's length {k}")
+    if not all_finite(K):
+        return _stamped(I[:, None], K[:, None])[:, 0].astype(result, copy=False)
     return correlate1d(np.pad(I, k - 1), K[::-1]).astype(result, copy=False)
 
 
@@ -89,7 +91,8 @@ def correlate2d(I, K):
     if K.shape[0] > I.shape[0] or K.shape[1] > I.shape[1]:
         raise ValueError(f"K {K.shape} is larger than I {I.shape}; 'valid' correlation needs it to fit")
     windows = sliding_window_view(I, K.shape)  # (h-k1+1, w-k2+1, k1, k2)
-    return np.tensordot(windows, K, axes=([2, 3], [0, 1])).astype(result, copy=False)
+    out = matmul(windows.reshape(-1, K.size), K.reshape(-1, 1))  # sum over (m, n) of window * K
+    return out.reshape(windows.shape[:2]).astype(result, copy=False)
 
 
 @ieee
@@ -111,4 +114,21 @@ def convolve2d(I, K):
     I, K, result = _check_pair(I, K, 2)
     k1, k2 = K.shape
     check_entries((I.shape[0] + 2 * (k1 - 1), I.shape[1] + 2 * (k2 - 1)), f"K's shape {K.shape}")
+    if not all_finite(K):
+        return _stamped(I, K).astype(result, copy=False)
     return correlate2d(np.pad(I, ((k1 - 1, k1 - 1), (k2 - 1, k2 - 1))), rot180(K)).astype(result, copy=False)
+
+
+def _stamped(I, K):
+    """The 'full' convolution as a sum of shifted copies of ``I``, one per tap: ``out[m:m+h, n:n+w] += I * K[m, n]``.
+
+    Used when ``K`` holds an inf or NaN: padding ``I`` with zeros would
+    multiply them by it (0 * inf is NaN) in entries the definition never
+    touches, where this, like ``numpy.convolve``, leaves them alone.
+    """
+    (h, w), (k1, k2) = I.shape, K.shape
+    out = np.zeros((h + k1 - 1, w + k2 - 1), dtype=np.result_type(I, K))
+    for m in range(k1):
+        for n in range(k2):
+            out[m : m + h, n : n + w] += I * K[m, n]
+    return out

@@ -41,7 +41,7 @@ def depthwise_forward(A_pad, W, stride, dilation, out):
     G = A_pad.shape[3]
     taps = _taps(W, G)
     Z = np.zeros(out, dtype=np.result_type(A_pad, W))
-    for block in _blocks(out[0], Z[0].nbytes):
+    for block in _blocks(out[0], Z[:1].nbytes):
         Z_b, A_b = Z[block], A_pad[block]
         term = np.empty_like(Z_b).reshape(*Z_b.shape[:3], *taps.shape[2:])
         for i in range(k1):
@@ -64,7 +64,7 @@ def depthwise_input_gradient(dZ, W, stride, padding, dilation, A_shape):
     taps = _taps(W, G)
     (p1, p2), dtype = padding, np.result_type(dZ, W)
     dA_pad = np.zeros((m, A_shape[1] + 2 * p1, A_shape[2] + 2 * p2, G), dtype=dtype)
-    for block in _blocks(m, dZ[0].nbytes):
+    for block in _blocks(m, dZ[:1].nbytes):
         dZ_t, dA_b = _per_channel(dZ[block], taps, n_C, G), dA_pad[block]
         term = np.empty(dZ_t.shape, dtype=dtype)
         for i in range(k1):
@@ -81,7 +81,7 @@ def depthwise_weight_gradient(dZ, A_pad, W, stride, dilation):
     m, n_H, n_W, G = *dZ.shape[:3], A_pad.shape[3]
     taps = _taps(W, G)
     dW = np.zeros(W.shape, dtype=np.result_type(dZ, A_pad))
-    for block in _blocks(m, dZ[0].nbytes):
+    for block in _blocks(m, dZ[:1].nbytes):
         dZ_t, A_b = _per_channel(dZ[block], taps, n_C, G), A_pad[block]
         term = np.empty(dZ_t.shape, dtype=dW.dtype)
         for i in range(k1):

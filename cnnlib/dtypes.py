@@ -19,16 +19,21 @@ array arguments (``conv_backward``'s ``dA_prev``, ``dW`` and ``db`` alike).
 Max pooling's forward pass returns its input's dtype: a maximum is one of the
 inputs, so there is nothing to round or overflow. Results are always new
 arrays, never an input or a view of one. Infinities and NaN follow IEEE
-arithmetic, as in PyTorch, and raise no warning.
+arithmetic, as in PyTorch, and raise no warning: ``0 * inf`` is NaN even
+inside a matrix product (see :func:`matmul`).
 """
 
 from __future__ import annotations
 
 import functools
+import math
+import threading
 
 import numpy as np
 
-__all__ = ["absmax", "check_exact", "dtype_rule", "ieee"]
+__all__ = ["absmax", "all_finite", "check_exact", "dtype_rule", "ieee", "matmul"]
+
+_now = threading.local()  # inside a public call: do its float arguments hold inf or NaN?
 
 INT64_MAX = int(np.iinfo(np.int64).max)
 
@@ -68,16 +73,62 @@ def check_exact(names: str, bound: int):
         )
 
 
+def all_finite(X) -> bool:
+    """No inf or NaN in ``X`` (integers always; SymPy symbols count as finite)."""
+    if X.dtype.kind == "f":
+        return bool(np.isfinite(X).all())
+    if X.dtype.kind == "O":
+        for v in X.flat:
+            try:
+                if not math.isfinite(v):
+                    return False
+            except TypeError:  # a symbol
+                pass
+    return True
+
+
+def _nonfinite(x) -> bool:
+    """Does ``x``, an argument, hold floats that are inf or NaN?"""
+    if isinstance(x, (list, tuple)):
+        try:
+            x = np.asarray(x)
+        except (ValueError, TypeError):
+            return False
+    return isinstance(x, np.ndarray) and x.dtype.kind == "f" and not np.isfinite(x).all()
+
+
 def ieee(function):
-    """Run ``function`` under ``np.errstate(all="ignore")``.
+    """Run a public ``function`` with IEEE arithmetic and no warnings.
 
     inf and NaN are the IEEE answers for overflowing or undefined entries, and
-    the layers return them as PyTorch does; numpy would also print a warning.
+    the layers return them as PyTorch does; numpy would also print a warning
+    (``np.errstate(all="ignore")`` silences it). Whether the arguments hold
+    inf or NaN is noted for :func:`matmul`.
     """
 
     @functools.wraps(function)
     def wrapper(*args, **kwargs):
-        with np.errstate(all="ignore"):
-            return function(*args, **kwargs)
+        outermost = getattr(_now, "nonfinite", None) is None
+        if outermost:
+            _now.nonfinite = any(map(_nonfinite, (*args, *kwargs.values())))
+        try:
+            with np.errstate(all="ignore"):
+                return function(*args, **kwargs)
+        finally:
+            if outermost:
+                _now.nonfinite = None
 
     return wrapper
+
+
+def matmul(a, b, out=None):
+    """``a @ b``; by numpy's own loops instead of BLAS when the call's inputs hold inf or NaN.
+
+    BLAS skips the zeros of one operand (the reference BLAS does, and so do
+    some OpenBLAS kernels), so ``0 * NaN`` would silently become 0 there. The
+    operands are made contiguous first: for a broadcast (zero-stride) operand
+    einsum would factor the repeated value out of the sum, ``sum(a) * inf``.
+    """
+    if getattr(_now, "nonfinite", False) and np.result_type(a, b).kind == "f":
+        return np.einsum("...ij,...jk->...ik", np.ascontiguousarray(a), np.ascontiguousarray(b), out=out)
+    return np.matmul(a, b, out=out)

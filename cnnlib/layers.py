@@ -35,7 +35,7 @@ import numpy as np
 
 from .activations import relu, relu_derivative
 from .conv import conv_backward, conv_forward
-from .dtypes import dtype_rule, ieee
+from .dtypes import dtype_rule, ieee, matmul
 from .pool import pool_backward, pool_forward
 from .shapes import as_array, as_int, as_pair
 
@@ -239,14 +239,14 @@ class Dense(Layer):
         X = as_array(X, "X", None)
         if X.ndim != 2 or X.shape[1] != len(self.W):
             raise ValueError(f"Dense expects input of shape (m, {len(self.W)}), got {X.shape}")
-        return X @ self.W + self.b, X
+        return matmul(X, self.W) + self.b, X
 
     @ieee
     def _backward(self, dZ, X):
         """``dW = X.T @ dZ``, ``db = sum of dZ over the batch``, ``dX = dZ @ W.T``."""
-        self.dW += X.T @ dZ
+        self.dW += matmul(X.T, dZ)
         self.db += dZ.sum(axis=0)
-        return dZ @ self.W.T
+        return matmul(dZ, self.W.T)
 
     def params(self):
         return [self.W, self.b]

@@ -190,7 +190,7 @@ def _route_tiled(dA, A_prev, A, dA_prev, size):
     at_max = _tiles(A_prev, A.shape, size) == A[:, :, None, :, None, :]
     if np.count_nonzero(at_max) != A.size:  # every window has >= 1 maximum; more means a tie
         return False
-    np.multiply(at_max, dA[:, :, None, :, None, :], out=_tiles(dA_prev, A.shape, size))
+    np.copyto(_tiles(dA_prev, A.shape, size), dA[:, :, None, :, None, :], where=at_max)  # (not a product: 0 * NaN)
     return True
 
 
@@ -202,7 +202,8 @@ def _route_untied(dA, A_prev, A, dA_prev, size, stride):
     for m, n in _offsets(size):
         np.equal(offset_view(A_prev, m, n, stride, A.shape[1], A.shape[2]), A, out=at_max)
         found += np.count_nonzero(at_max)
-        np.multiply(at_max, dA, out=routed)
+        routed.fill(0)
+        np.copyto(routed, dA, where=at_max)
         offset_view(dA_prev, m, n, stride, A.shape[1], A.shape[2])[...] += routed
     if found == A.size:  # one maximum per window
         return True

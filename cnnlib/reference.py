@@ -20,7 +20,7 @@ import numpy as np
 from .conv import check_exact_backward, check_exact_forward
 from .dtypes import absmax, check_exact, dtype_rule, ieee
 from .pool import maximum_of
-from .shapes import check_grad, conv_shapes, pool_shapes
+from .shapes import as_pair, check_grad, conv_shapes, pool_shapes
 
 __all__ = [
     "conv_backward",
@@ -254,7 +254,7 @@ def conv_transpose_forward(X, W, b, stride=1, padding=0, output_padding=0, dilat
     """
     from .transpose import _check_exact, _shapes
 
-    X, W, b, (s1, s2), (p1, p2), (d1, d2), groups, out, _ = _shapes(
+    X, W, b, (s1, s2), (p1, p2), (d1, d2), groups, out = _shapes(
         X, W, b, stride, padding, output_padding, dilation, groups
     )
     (X, W, b), result = _working(X, W, b)
@@ -311,16 +311,18 @@ def global_avg_pool_backward(dA, A_prev):
 def conv_transpose_backward(dY, X, W, stride=1, padding=0, output_padding=0, dilation=1, groups=1):
     """``dX`` is the convolution of ``dY``; ``dW`` the convolution's weight gradient with ``X`` as its ``dZ``.
 
-    ``X`` is padded with zero rows when ``output_padding >= stride`` adds rows that no input reaches.
+    Both read ``dY`` put back into the uncropped output (zeros where the
+    padding was cropped off), with no padding of their own.
     """
-    from .transpose import _check_exact, _extend, _shapes
+    from .transpose import _check_exact, _shapes, uncrop, uncropped_shape
 
-    X, W, _, *_, groups, out, covered = _shapes(X, W, None, stride, padding, output_padding, dilation, groups)
+    X, W, _, stride, _, dilation, groups, out = _shapes(X, W, None, stride, padding, output_padding, dilation, groups)
     (dY, X, W), result = _working(check_grad(dY, "dY", out), X, W)
     if dY.dtype == np.int64:
         _check_exact(X, W, None, dY, groups)
-    dX = conv_forward(dY, W, None, stride, padding, dilation, groups)[:, : X.shape[1], : X.shape[2]]
-    dW = conv_backward(_extend(X, covered), dY, W, stride, padding, dilation, groups)[1]
+    dY_full = uncrop(dY, uncropped_shape(X, W, stride, dilation, groups), as_pair(padding, "padding", minimum=0))
+    dX = conv_forward(dY_full, W, None, stride, 0, dilation, groups)
+    dW = conv_backward(X, dY_full, W, stride, 0, dilation, groups)[1]
     db = _zeros((out[3],), dY)
     for e, r, q, c in np.ndindex(*out):
         db[c] += dY[e, r, q, c]

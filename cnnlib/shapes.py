@@ -94,7 +94,7 @@ def check_entries(shape, what: str):
     n = 1
     for side in shape:
         n *= int(side)
-    if n > MAX_ENTRIES:
+    if n > MAX_ENTRIES or max(shape) > MAX_ENTRIES:
         raise ValueError(f"{what} would make an array of shape {tuple(shape)}, {n:.3g} entries: too large")
 
 

@@ -71,19 +71,36 @@ def _shapes(X, W, b, stride, padding, output_padding, dilation, groups):
         b = as_array(b, "b", 1, "(n_C_out,)")
         if b.shape != (out[3],):
             raise ValueError(f"b must have shape ({out[3]},), one bias per output channel, got {b.shape}")
-    covered = (X.shape[0], *(X.shape[1 + a] + output_padding[a] // stride[a] for a in (0, 1)), X.shape[3])
     A = np.broadcast_to(np.zeros((), dtype=X.dtype), out)  # a stand-in of the right shape, no memory
     conv_shapes(A, W, None, stride, padding, dilation, groups, names=("the output", "W", "b"))
-    return X, W, b, stride, padding, dilation, groups, out, covered
+    return X, W, b, stride, padding, dilation, groups, out
 
 
-def _extend(X, shape):
-    """``X`` with zero rows and columns appended up to ``shape`` (``X`` itself if it has that shape)."""
-    if X.shape == tuple(shape):
-        return X
-    out = np.zeros(shape, dtype=X.dtype)
-    out[:, : X.shape[1], : X.shape[2]] = X
-    return out
+def uncropped_shape(X, W, stride, dilation, groups):
+    """Shape of all that the scatter of ``X`` reaches, before the padding is cropped: ``(n - 1) s + d (k - 1) + 1``."""
+    m, n_H, n_W, _ = X.shape
+    F = [(n - 1) * s + d * (k - 1) + 1 for n, s, d, k in zip((n_H, n_W), stride, dilation, W.shape[:2])]
+    return (m, *F, W.shape[2] * groups)
+
+
+def crop(full, out, padding):
+    """Rows and columns ``p ... p + H_out - 1`` of ``full``, zeros past its end (``output_padding > padding``)."""
+    (p1, p2), (_, H, W_, _) = padding, out
+    if full.shape[1] >= p1 + H and full.shape[2] >= p2 + W_:
+        return full[:, p1 : p1 + H, p2 : p2 + W_]
+    Y = np.zeros(out, dtype=full.dtype)
+    r, c = max(0, min(H, full.shape[1] - p1)), max(0, min(W_, full.shape[2] - p2))
+    Y[:, :r, :c] = full[:, p1 : p1 + r, p2 : p2 + c]
+    return Y
+
+
+def uncrop(dY, full_shape, padding):
+    """The adjoint of :func:`crop`: ``dY`` put back at offset ``padding`` in zeros of ``full_shape``."""
+    (p1, p2), (_, F1, F2, _) = padding, full_shape
+    full = np.zeros((dY.shape[0], F1, F2, dY.shape[3]), dtype=dY.dtype)
+    r, c = max(0, min(dY.shape[1], F1 - p1)), max(0, min(dY.shape[2], F2 - p2))  # rows past F: bias only
+    full[:, p1 : p1 + r, p2 : p2 + c] = dY[:, :r, :c]
+    return full
 
 
 def _check_exact(X, W, b, dY=None, groups=1):
@@ -118,14 +135,17 @@ def conv_transpose_forward(X, W, b, stride=1, padding=0, output_padding=0, dilat
     Y : ndarray, shape (m, H_out, W_out, n_C_out)
         ``H_out = (n_H - 1)*s1 - 2*p1 + d1*(k1 - 1) + 1 + output_padding1``, and likewise.
     """
-    X, W, b, stride, padding, dilation, groups, out, covered = _shapes(
+    X, W, b, stride, padding, dilation, groups, out = _shapes(
         X, W, b, stride, padding, output_padding, dilation, groups
     )
     compute, result = dtype_rule(X, W, b)
     if compute == np.int64:
         _check_exact(X, W, b, groups=groups)
+    if out[0] == 0:  # an empty batch
+        return np.zeros(out, dtype=result)
     X, W = X.astype(compute, copy=False), W.astype(compute, copy=False)
-    Y = input_gradient(_extend(X, covered), out, W, stride, padding, dilation, groups)
+    full = input_gradient(X, uncropped_shape(X, W, stride, dilation, groups), W, stride, (0, 0), dilation, groups)
+    Y = crop(full, out, padding)
     if b is not None:
         Y = Y + b.astype(compute, copy=False)
     return Y.astype(result, copy=False)
@@ -145,16 +165,18 @@ def conv_transpose_backward(dY, X, W, stride=1, padding=0, output_padding=0, dil
     dW : ndarray, shape (k1, k2, n_C_out // groups, n_C)
     db : ndarray, shape (n_C_out,)
     """
-    X, W, _, stride, padding, dilation, groups, out, covered = _shapes(
+    X, W, _, stride, padding, dilation, groups, out = _shapes(
         X, W, None, stride, padding, output_padding, dilation, groups
     )
     dY = check_grad(dY, "dY", out)
     compute, result = dtype_rule(dY, X, W)
     if compute == np.int64:
         _check_exact(X, W, None, dY, groups)
+    if out[0] == 0:  # an empty batch
+        return np.zeros(X.shape, result), np.zeros(W.shape, result), np.zeros(out[3], result)
     dY, X, W = (a.astype(compute, copy=False) for a in (dY, X, W))
-    n_H, n_W = X.shape[1:3]
-    dX = conv_forward(dY, W, None, stride, padding, dilation, groups)[:, :n_H, :n_W]
-    dW = weight_gradient(_extend(X, covered), dY, W, stride, padding, dilation, groups)
+    dY_full = uncrop(dY, uncropped_shape(X, W, stride, dilation, groups), padding)
+    dX = conv_forward(dY_full, W, None, stride, 0, dilation, groups)
+    dW = weight_gradient(X, dY_full, W, stride, (0, 0), dilation, groups)
     db = dY.reshape(-1, out[3]).sum(axis=0)
     return tuple(g.astype(result, copy=False) for g in (dX, dW, db))

@@ -1,11 +1,15 @@
 """Shared strategies: random layer configurations that always fit together."""
 
+import os
+
 import numpy as np
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 
 settings.register_profile("default", deadline=None, suppress_health_check=[HealthCheck.too_slow])
-settings.load_profile("default")
+# HYPOTHESIS_PROFILE=thorough: fifteen times as many random cases (a few minutes)
+settings.register_profile("thorough", parent=settings.get_profile("default"), max_examples=1500)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
 
 @st.composite
