@@ -20,7 +20,7 @@ from numpy.lib.stride_tricks import as_strided
 from .depthwise import depthwise_forward, depthwise_input_gradient, depthwise_weight_gradient, is_depthwise
 from .dtypes import absmax, all_finite, check_exact, dtype_rule, ieee, matmul
 from .scratch import scratch
-from .shapes import check_grad, conv_shapes, offset_view, zero_pad
+from .shapes import as_array, as_int, as_pair, check_entries, check_grad, conv_shapes, offset_view, zero_pad
 
 __all__ = ["conv_forward", "conv_backward", "im2col", "col2im"]
 
@@ -51,12 +51,14 @@ IM2COL_BY_OFFSET = 2
 FEW_CHANNELS = 8
 
 
+@ieee
 def im2col(A_pad, k1, k2, stride, n_H, n_W, dilation=(1, 1), out=None):
     """Every window of ``A_pad`` as a row: a matrix of shape ``(m*n_H*n_W, k1*k2*n_C)``.
 
     Row ``(e, i, j)`` holds ``A_pad[e, i*s1 + m*d1, j*s2 + n*d2, c]`` at column ``(m, n, c)``.
     ``out``, a function ``(shape, dtype) -> array``, supplies the memory (cnnlib passes scratch).
     """
+    A_pad, k1, k2, stride, n_H, n_W, dilation = check_windows(A_pad, k1, k2, stride, n_H, n_W, dilation)
     m, _, _, n_C = A_pad.shape
     out = out or (lambda shape, dtype: np.empty(shape, dtype=dtype))
     if n_C >= IM2COL_BY_OFFSET or A_pad.dtype == object:
@@ -70,12 +72,18 @@ def im2col(A_pad, k1, k2, stride, n_H, n_W, dilation=(1, 1), out=None):
     return colsT.reshape(k1 * k2 * n_C, -1).T
 
 
+@ieee
 def col2im(dcols, padded_shape, k1, k2, stride, n_H, n_W, dilation=(1, 1)):
     """Scatter-add rows of window gradients back onto the (padded) input they read.
 
     The adjoint of :func:`im2col`: an input pixel covered by several windows
     receives the sum of their gradients.
     """
+    dcols, padded_shape, (k1, k2, stride, n_H, n_W, dilation), result = check_dcols(
+        dcols, padded_shape, k1, k2, stride, n_H, n_W, dilation
+    )
+    if dcols.dtype != result:
+        return col2im(dcols, padded_shape, k1, k2, stride, n_H, n_W, dilation).astype(result)
     m, H, W, n_C = padded_shape
     if dcols.flags.c_contiguous or not dcols.T.flags.c_contiguous:
         dA_pad = np.zeros(padded_shape, dtype=dcols.dtype)
@@ -93,6 +101,40 @@ def col2im(dcols, padded_shape, k1, k2, stride, n_H, n_W, dilation=(1, 1)):
         for j in range(k2):
             offset_view(view, i * dilation[0], j * dilation[1], stride, n_H, n_W)[...] += d[i, j].transpose(1, 2, 3, 0)
     return np.array(view, order="C", copy=True)  # always a copy: dA_T is scratch memory
+
+
+def check_windows(A_pad, k1, k2, stride, n_H, n_W, dilation):
+    """Validate :func:`im2col`'s arguments: ``n_H x n_W`` windows of ``k1 x k2`` taps must fit in ``A_pad``."""
+    A_pad = as_array(A_pad, "A_pad", 4, "(m, n_H_prev + 2*p1, n_W_prev + 2*p2, n_C)")
+    k1, k2 = as_int(k1, "k1", minimum=1), as_int(k2, "k2", minimum=1)
+    n_H, n_W = as_int(n_H, "n_H", minimum=1), as_int(n_W, "n_W", minimum=1)
+    stride, dilation = as_pair(stride, "stride", minimum=1), as_pair(dilation, "dilation", minimum=1)
+    for name, n, k, s, d, side in (
+        ("n_H", n_H, k1, *stride[:1], dilation[0], 1),
+        ("n_W", n_W, k2, stride[1], dilation[1], 2),
+    ):
+        reach = (n - 1) * s + d * (k - 1) + 1
+        if reach > A_pad.shape[side]:
+            raise ValueError(f"{name}={n} windows of {k} taps reach {reach} pixels, but A_pad has {A_pad.shape[side]}")
+    check_entries((A_pad.shape[0] * n_H * n_W, k1 * k2 * A_pad.shape[3]), "n_H, n_W, k1 and k2")
+    return A_pad, k1, k2, stride, n_H, n_W, dilation
+
+
+def check_dcols(dcols, padded_shape, k1, k2, stride, n_H, n_W, dilation):
+    """Validate :func:`col2im`'s arguments; return them, with ``dcols`` in the dtype it sums in, and the result dtype."""
+    if not isinstance(padded_shape, (tuple, list)) or len(padded_shape) != 4:
+        raise TypeError(f"padded_shape must be a tuple (m, H, W, n_C), got {padded_shape!r}")
+    padded_shape = tuple(as_int(n, "padded_shape", minimum=0) for n in padded_shape)
+    A = np.broadcast_to(np.zeros((), dtype=np.int8), padded_shape)  # a stand-in, no memory
+    _, k1, k2, stride, n_H, n_W, dilation = check_windows(A, k1, k2, stride, n_H, n_W, dilation)
+    dcols = as_array(dcols, "dcols", 2, "(m*n_H*n_W, k1*k2*n_C)")
+    expected = (padded_shape[0] * n_H * n_W, k1 * k2 * padded_shape[3])
+    if dcols.shape != expected:
+        raise ValueError(f"dcols must have shape {expected}, one row per window, got {dcols.shape}")
+    compute, result = dtype_rule(dcols)
+    if compute == np.int64:  # a pixel gets at most k1*k2 window gradients
+        check_exact("dcols", absmax(dcols) * k1 * k2)
+    return dcols.astype(compute, copy=False), padded_shape, (k1, k2, stride, n_H, n_W, dilation), result
 
 
 def _columns(A_pad, k1, k2, stride, n_H, n_W, dilation, groups):

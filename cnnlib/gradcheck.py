@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import numbers
+
 import numpy as np
+
+from .shapes import as_array
 
 __all__ = ["numerical_gradient", "relative_error", "gradcheck"]
 
@@ -24,7 +28,13 @@ def numerical_gradient(f, x, eps=1e-6):
     -------
     ndarray, float64, shaped like ``x``
     """
-    x = np.array(x, dtype=np.float64)
+    if not callable(f):
+        raise TypeError(f"f must be a function of one array, got {f!r}")
+    if isinstance(eps, (bool, np.bool_)) or not isinstance(eps, numbers.Real) or not 0 < eps < np.inf:
+        raise (TypeError if not isinstance(eps, numbers.Real) else ValueError)(
+            f"eps must be a positive number, got {eps!r}"
+        )
+    x = np.array(as_array(x, "x", None, allow_object=False), dtype=np.float64)
     grad = np.zeros_like(x)
     for idx in np.ndindex(x.shape):
         old = x[idx]
@@ -39,7 +49,8 @@ def numerical_gradient(f, x, eps=1e-6):
 
 def relative_error(a, b):
     """``||a - b|| / (||a|| + ||b||)``, and 0 when both are zero."""
-    a, b = np.asarray(a, dtype=np.float64), np.asarray(b, dtype=np.float64)
+    a = np.asarray(as_array(a, "a", None, allow_object=False), dtype=np.float64)
+    b = np.asarray(as_array(b, "b", None, allow_object=False), dtype=np.float64)
     if a.shape != b.shape:
         raise ValueError(f"a and b must have the same shape, got {a.shape} and {b.shape}")
     scale = np.linalg.norm(a) + np.linalg.norm(b)

@@ -20,7 +20,14 @@ def symbol_array(name, shape, **assumptions):
 
     ``assumptions`` go to :class:`sympy.Symbol` (``real=True``, say).
     """
-    shape = tuple(shape)
+    if not isinstance(name, str):
+        raise TypeError(f"name must be a str, got {name!r}")
+    try:
+        shape = tuple(shape)
+    except TypeError:
+        raise TypeError(f"shape must be a tuple of non-negative ints, got {shape!r}") from None
+    if not all(isinstance(n, (int, np.integer)) and not isinstance(n, bool) and n >= 0 for n in shape):
+        raise ValueError(f"shape must be a tuple of non-negative ints, got {shape!r}")
     out = np.empty(shape, dtype=object)
     for idx in np.ndindex(shape):
         out[idx] = sympy.Symbol(f"{name}_{{{','.join(map(str, idx))}}}", **assumptions)

@@ -387,3 +387,29 @@ def test_results_are_always_new_arrays():
 def test_conv_transpose_output_size_names_output_padding(bad):
     with pytest.raises((TypeError, ValueError), match=r"output_padding must be a non-negative int, got"):
         cnnlib.conv_transpose_output_size(3, 2, 0, 2, bad)
+
+
+def test_the_checking_helpers_name_their_arguments():
+    with pytest.raises(TypeError, match=r"f must be a function of one array"):
+        cnnlib.numerical_gradient(None, np.zeros(2))
+    for eps, error in (("1e-6", TypeError), (0, ValueError), (-1e-6, ValueError), (np.inf, ValueError)):
+        with pytest.raises(error, match=r"eps must be a positive number"):
+            cnnlib.gradcheck(np.sum, np.zeros(2), np.ones(2), eps=eps)
+    with pytest.raises(TypeError, match=r"x must hold bool, int, float values"):
+        cnnlib.numerical_gradient(np.sum, np.array(["a"]))
+    with pytest.raises(ValueError, match=r"a and b must have the same shape"):
+        cnnlib.relative_error(np.zeros(2), np.zeros(3))
+    from cnnlib import symbolic
+
+    with pytest.raises(TypeError, match=r"name must be a str"):
+        symbolic.symbol_array(3, (2,))
+    with pytest.raises(ValueError, match=r"shape must be a tuple of non-negative ints"):
+        symbolic.symbol_array("a", (2, -1))
+
+
+def test_im2col_and_col2im_name_a_geometry_that_does_not_fit():
+    A = np.zeros((1, 4, 4, 2))
+    with pytest.raises(ValueError, match=r"n_H=3 windows of 3 taps reach 5 pixels, but A_pad has 4"):
+        cnnlib.im2col(A, 3, 3, 1, 3, 2)
+    with pytest.raises(ValueError, match=r"dcols must have shape \(4, 18\), one row per window"):
+        cnnlib.col2im(np.zeros((4, 9)), A.shape, 3, 3, 1, 2, 2)

@@ -403,3 +403,60 @@ def test_output_sizes(n, f, p, s):
                 assert any(name in str(err) for name in ("n ", "f ", "f=", "p ", "p=", "s ", "window", "crops")), err
                 continue
         assert type(got) is int and got == formula(n, f, p, s) and got >= 1
+
+
+# -- im2col and col2im -----------------------------------------------------------------------------
+
+
+@st.composite
+def window_case(draw):
+    k1, k2, s1, s2 = draw(st.integers(1, 3)), draw(st.integers(1, 3)), draw(st.integers(1, 3)), draw(st.integers(1, 2))
+    d1, d2 = draw(st.integers(1, 2)), draw(st.integers(1, 2))
+    n_H, n_W, m, c = draw(st.integers(1, 3)), draw(st.integers(1, 3)), draw(st.integers(1, 2)), draw(st.integers(1, 3))
+    H, W = (n_H - 1) * s1 + d1 * (k1 - 1) + 1 + draw(st.integers(0, 1)), (n_W - 1) * s2 + d2 * (k2 - 1) + 1
+    args = dict(k1=k1, k2=k2, stride=_pair(draw, (s1, s2)), n_H=n_H, n_W=n_W, dilation=_pair(draw, (d1, d2)))
+    if draw(st.integers(0, 5)) == 0:  # a geometry that does not fit
+        args |= {"n_H": n_H + 1 + (H - 1) // s1, "_bad": "n_H"}
+    return args, (m, H, W, c)
+
+
+def _two(v):
+    return (int(v), int(v)) if np.ndim(v) == 0 else (int(v[0]), int(v[1]))
+
+
+def _im2col_loops(A_pad, k1, k2, stride, n_H, n_W, dilation):
+    (s1, s2), (d1, d2) = _two(stride), _two(dilation)
+    rows = [
+        [
+            A_pad[e, i * s1 + m * d1, j * s2 + n * d2, c]
+            for m in range(k1)
+            for n in range(k2)
+            for c in range(A_pad.shape[3])
+        ]
+        for e in range(A_pad.shape[0])
+        for i in range(n_H)
+        for j in range(n_W)
+    ]
+    return np.array(rows, dtype=object)
+
+
+@given(window_case(), st.data())
+def test_im2col_and_col2im(case, data):
+    args, shape = case
+    A_pad = data.draw(arrays(shape, name="A_pad"))
+    keep = A_pad.dtype if _computable(A_pad) else None
+    run(cnnlib.im2col, _im2col_loops, dict(A_pad=A_pad) | args, dict(A_pad=A_pad), keep_dtype=keep)
+    if "_bad" in args:
+        return
+    rows, cols = shape[0] * args["n_H"] * args["n_W"], args["k1"] * args["k2"] * shape[3]
+    dcols = data.draw(arrays((rows, cols), name="dcols"))
+
+    def adjoint(dcols, padded_shape, **geometry):  # scatter-add each row back where im2col read it
+        index = np.arange(int(np.prod(padded_shape))).reshape(padded_shape)
+        where = _im2col_loops(index, **geometry)
+        out = np.zeros(int(np.prod(padded_shape)), dtype=object)
+        for r, c in np.ndindex(*where.shape):
+            out[where[r, c]] += dcols[r, c]
+        return out.reshape(padded_shape)
+
+    run(cnnlib.col2im, adjoint, dict(dcols=dcols, padded_shape=shape) | args, dict(dcols=dcols))
