@@ -61,10 +61,16 @@ def as_pair(value, name: str, *, minimum: int) -> tuple[int, int]:
 
 
 def _is_number(x) -> bool:
-    """A real number or a SymPy expression: what an object array may hold."""
+    """What an object array may hold: real numbers, SymPy expressions, or objects with their own ``*``.
+
+    Complex numbers, Decimals, strings, None and containers are refused: they
+    would fail, or mean something else, deep inside a layer.
+    """
     if isinstance(x, numbers.Real):
         return True
-    return type(x).__module__.startswith("sympy") and hasattr(x, "free_symbols")
+    if x is None or isinstance(x, (numbers.Number, str, bytes, list, tuple, dict, set, np.ndarray)):
+        return False
+    return hasattr(x, "__mul__") or hasattr(x, "__rmul__")
 
 
 def as_array(x, name: str, ndim: int | None, layout: str = "", *, allow_object: bool = True) -> np.ndarray:
@@ -83,7 +89,7 @@ def as_array(x, name: str, ndim: int | None, layout: str = "", *, allow_object: 
         raise TypeError(f"{name} must hold {what} values, got dtype {arr.dtype}")
     if arr.dtype.kind == "O" and not all(map(_is_number, arr.flat)):
         bad = next(v for v in arr.flat if not _is_number(v))
-        raise TypeError(f"{name} is an object array, so it must hold numbers or SymPy expressions, got {bad!r}")
+        raise TypeError(f"{name} is an object array, so it must hold real numbers or SymPy expressions, got {bad!r}")
     if ndim is not None and arr.ndim != ndim:
         raise ValueError(f"{name} must have {ndim} dimensions {layout}, got shape {arr.shape}")
     return arr
