@@ -33,7 +33,7 @@ import numpy as np
 
 __all__ = ["absmax", "all_finite", "check_exact", "dtype_rule", "ieee", "matmul"]
 
-_now = threading.local()  # inside a public call: do its float arguments hold inf or NaN?
+_now = threading.local()  # the public call under way: its arguments, and whether they hold inf or NaN
 
 INT64_MAX = int(np.iinfo(np.int64).max)
 
@@ -102,23 +102,30 @@ def ieee(function):
 
     inf and NaN are the IEEE answers for overflowing or undefined entries, and
     the layers return them as PyTorch does; numpy would also print a warning
-    (``np.errstate(all="ignore")`` silences it). Whether the arguments hold
-    inf or NaN is noted for :func:`matmul`.
+    (``np.errstate(all="ignore")`` silences it). The call's arguments are kept
+    for :func:`matmul`, which asks whether they hold inf or NaN.
     """
 
     @functools.wraps(function)
     def wrapper(*args, **kwargs):
-        outermost = getattr(_now, "nonfinite", None) is None
+        outermost = getattr(_now, "arguments", None) is None
         if outermost:
-            _now.nonfinite = any(map(_nonfinite, (*args, *kwargs.values())))
+            _now.arguments, _now.nonfinite = (*args, *kwargs.values()), None
         try:
             with np.errstate(all="ignore"):
                 return function(*args, **kwargs)
         finally:
             if outermost:
-                _now.nonfinite = None
+                _now.arguments = _now.nonfinite = None
 
     return wrapper
+
+
+def _call_is_nonfinite() -> bool:
+    """Do the arguments of the public call under way hold inf or NaN? (Looked at once, when first asked.)"""
+    if getattr(_now, "nonfinite", None) is None:
+        _now.nonfinite = any(map(_nonfinite, getattr(_now, "arguments", None) or ()))
+    return _now.nonfinite
 
 
 def matmul(a, b, out=None):
@@ -129,6 +136,6 @@ def matmul(a, b, out=None):
     operands are made contiguous first: for a broadcast (zero-stride) operand
     einsum would factor the repeated value out of the sum, ``sum(a) * inf``.
     """
-    if getattr(_now, "nonfinite", False) and np.result_type(a, b).kind == "f":
+    if np.result_type(a, b).kind == "f" and _call_is_nonfinite():
         return np.einsum("...ij,...jk->...ik", np.ascontiguousarray(a), np.ascontiguousarray(b), out=out)
     return np.matmul(a, b, out=out)
