@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from .dtypes import absmax, check_exact, dtype_rule, ieee
+from .dtypes import absmax, all_finite, check_exact, dtype_rule, ieee
 from .shapes import as_array, check_grad, offset_view, pool_shapes
 
 __all__ = ["pool_forward", "pool_backward"]
@@ -190,7 +190,11 @@ def _route_tiled(dA, A_prev, A, dA_prev, size):
     at_max = _tiles(A_prev, A.shape, size) == A[:, :, None, :, None, :]
     if np.count_nonzero(at_max) != A.size:  # every window has >= 1 maximum; more means a tie
         return False
-    np.copyto(_tiles(dA_prev, A.shape, size), dA[:, :, None, :, None, :], where=at_max)  # (not a product: 0 * NaN)
+    target, routed = _tiles(dA_prev, A.shape, size), dA[:, :, None, :, None, :]
+    if all_finite(dA):
+        np.multiply(at_max, routed, out=target)
+    else:  # a product would put 0 * NaN = NaN where dA does not go
+        np.copyto(target, routed, where=at_max)
     return True
 
 
@@ -199,11 +203,15 @@ def _route_untied(dA, A_prev, A, dA_prev, size, stride):
     if not _comparable(A):
         return False
     at_max, routed, found = np.empty(A.shape, dtype=bool), np.empty_like(dA_prev, shape=A.shape), 0
+    finite = all_finite(dA)
     for m, n in _offsets(size):
         np.equal(offset_view(A_prev, m, n, stride, A.shape[1], A.shape[2]), A, out=at_max)
         found += np.count_nonzero(at_max)
-        routed.fill(0)
-        np.copyto(routed, dA, where=at_max)
+        if finite:
+            np.multiply(at_max, dA, out=routed)
+        else:  # a product would put 0 * NaN = NaN where dA does not go
+            routed.fill(0)
+            np.copyto(routed, dA, where=at_max)
         offset_view(dA_prev, m, n, stride, A.shape[1], A.shape[2])[...] += routed
     if found == A.size:  # one maximum per window
         return True
