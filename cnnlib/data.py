@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import numbers
+
 import numpy as np
+
+from .shapes import as_int
 
 __all__ = ["load_digits", "minibatches"]
 
@@ -16,6 +20,15 @@ def load_digits(test_size=0.25, seed=0, dtype=np.float32):
     from sklearn.datasets import load_digits as _load
     from sklearn.model_selection import train_test_split
 
+    if isinstance(test_size, (bool, np.bool_)) or not isinstance(test_size, numbers.Real) or not 0 < test_size < 1:
+        wrong_type = isinstance(test_size, (bool, np.bool_)) or not isinstance(test_size, numbers.Real)
+        raise (TypeError if wrong_type else ValueError)(
+            f"test_size must be a fraction strictly between 0 and 1, got {test_size!r}"
+        )
+    seed = as_int(seed, "seed", minimum=0)
+    if np.dtype(dtype).kind != "f":
+        raise TypeError(f"dtype must be a floating-point type, got {dtype!r}")
+
     digits = _load()
     X = (digits.images / 16.0).astype(dtype)[..., None]  # pixel values are 0..16
     y = digits.target.astype(np.int64)
@@ -24,5 +37,8 @@ def load_digits(test_size=0.25, seed=0, dtype=np.float32):
 
 def minibatches(m, batch_size, rng):
     """Index arrays that split a shuffled ``range(m)`` into batches of ``batch_size`` (the last may be shorter)."""
+    m, batch_size = as_int(m, "m", minimum=0), as_int(batch_size, "batch_size", minimum=1)
+    if not isinstance(rng, np.random.Generator):
+        raise TypeError(f"rng must be a numpy.random.Generator, got {rng!r}")
     order = rng.permutation(m)
     return [order[k : k + batch_size] for k in range(0, m, batch_size)]

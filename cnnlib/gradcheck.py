@@ -39,12 +39,22 @@ def numerical_gradient(f, x, eps=1e-6):
     for idx in np.ndindex(x.shape):
         old = x[idx]
         x[idx] = old + eps
-        f_plus = float(f(x))
+        f_plus = _scalar(f(x))
         x[idx] = old - eps
-        f_minus = float(f(x))
+        f_minus = _scalar(f(x))
         x[idx] = old
         grad[idx] = (f_plus - f_minus) / (2 * eps)
     return grad
+
+
+def _scalar(value):
+    """``f``'s value as a float; ``f`` must return one number."""
+    if np.ndim(value) != 0 and np.size(value) != 1:
+        raise TypeError(f"f must return a scalar, got an array of shape {np.shape(value)}")
+    try:
+        return float(np.asarray(value).reshape(()))
+    except (TypeError, ValueError):
+        raise TypeError(f"f must return a number, got {value!r}") from None
 
 
 def relative_error(a, b):

@@ -413,3 +413,23 @@ def test_im2col_and_col2im_name_a_geometry_that_does_not_fit():
         cnnlib.im2col(A, 3, 3, 1, 3, 2)
     with pytest.raises(ValueError, match=r"dcols must have shape \(4, 18\), one row per window"):
         cnnlib.col2im(np.zeros((4, 9)), A.shape, 3, 3, 1, 2, 2)
+
+
+def test_the_data_helpers_name_their_arguments():
+    from cnnlib.data import load_digits, minibatches
+
+    for bad, error in ((0, ValueError), (1.5, ValueError), ("0.2", TypeError), (True, TypeError)):
+        with pytest.raises(error, match=r"test_size must be a fraction strictly between 0 and 1"):
+            load_digits(test_size=bad)
+    with pytest.raises(ValueError, match=r"batch_size must be a positive int, got 0"):
+        minibatches(10, 0, np.random.default_rng(0))
+    with pytest.raises(TypeError, match=r"rng must be a numpy\.random\.Generator"):
+        minibatches(10, 3, 0)
+    assert sorted(np.concatenate(minibatches(10, 3, np.random.default_rng(0)))) == list(range(10))
+
+
+def test_gradcheck_names_a_function_that_does_not_return_a_scalar():
+    with pytest.raises(TypeError, match=r"f must return a scalar, got an array of shape \(2,\)"):
+        cnnlib.numerical_gradient(lambda v: v * 2, np.zeros(2))
+    with pytest.raises(TypeError, match=r"f must return a number, got 'x'"):
+        cnnlib.numerical_gradient(lambda v: "x", np.zeros(2))
