@@ -30,10 +30,10 @@ def numerical_gradient(f, x, eps=1e-6):
     """
     if not callable(f):
         raise TypeError(f"f must be a function of one array, got {f!r}")
-    if isinstance(eps, (bool, np.bool_)) or not isinstance(eps, numbers.Real) or not 0 < eps < np.inf:
-        raise (TypeError if not isinstance(eps, numbers.Real) else ValueError)(
-            f"eps must be a positive number, got {eps!r}"
-        )
+    if isinstance(eps, (bool, np.bool_)) or not isinstance(eps, numbers.Real):
+        raise TypeError(f"eps must be a positive number, got {eps!r}")
+    if not 0 < eps < np.inf:
+        raise ValueError(f"eps must be a positive number, got {eps!r}")
     x = np.array(as_array(x, "x", None, allow_object=False), dtype=np.float64)
     grad = np.zeros_like(x)
     for idx in np.ndindex(x.shape):
