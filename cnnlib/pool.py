@@ -175,7 +175,7 @@ def _tiles(X, out, size):
 
 def _comparable(A):
     """True when the fast routes may try: numbers without NaN (NaN and symbols take the general path)."""
-    return A.dtype.kind != "O" and not (A.dtype.kind == "f" and np.isnan(A).any())
+    return A.dtype.kind != "O" and not (A.dtype.kind == "f" and np.isnan(A).any() if not all_finite(A) else False)
 
 
 def _route_tiled(dA, A_prev, A, dA_prev, size):
