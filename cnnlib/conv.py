@@ -17,6 +17,7 @@ import functools
 import numpy as np
 from numpy.lib.stride_tricks import as_strided
 
+from . import plain
 from .depthwise import depthwise_forward, depthwise_input_gradient, depthwise_weight_gradient, is_depthwise
 from .dtypes import absmax, all_finite, check_exact, dtype_rule, ieee, matmul
 from .scratch import scratch
@@ -205,6 +206,9 @@ def conv_forward(A_prev, W, b, stride=1, padding=0, dilation=1, groups=1):
     if m == 0:  # an empty batch
         return np.zeros(out, dtype=result)
     A_prev, W = A_prev.astype(compute, copy=False), W.astype(compute, copy=False)
+    if route(A_prev, W, stride, dilation, groups, "forward") == "plain":
+        b = None if b is None else b.astype(compute, copy=False)
+        return plain.conv_forward(A_prev, W, b, stride, padding, _scratch_cols).astype(result, copy=False)
     A_pad = zero_pad(A_prev, padding)
     if is_depthwise(W, groups, compute):
         Z = depthwise_forward(A_pad, W, stride, dilation, out)
@@ -243,10 +247,44 @@ def conv_backward(dZ, A_prev, W, stride=1, padding=0, dilation=1, groups=1):
     if out[0] == 0:  # an empty batch
         return np.zeros(A_prev.shape, result), np.zeros(W.shape, result), np.zeros(out[3], result)
     dZ, A_prev, W = (x.astype(compute, copy=False) for x in (dZ, A_prev, W))
+    if route(A_prev, W, stride, dilation, groups, "backward") == "plain":
+        grads = plain.conv_backward(dZ, A_prev, W, stride, padding, _scratch_cols)
+        return tuple(g.astype(result, copy=False) for g in grads)
     dA_prev = input_gradient(dZ, A_prev.shape, W, stride, padding, dilation, groups)
     dW = weight_gradient(dZ, A_prev, W, stride, padding, dilation, groups)
     db = matmul(np.ones((1, out[0] * out[1] * out[2]), dtype=compute), dZ.reshape(-1, out[3]))[0]  # column sums
     return tuple(g.astype(result, copy=False) for g in (dA_prev, dW, db))
+
+
+def _scratch_cols(shape, dtype):
+    return scratch("cols", shape, dtype)
+
+
+def route(A_prev, W, stride, dilation, groups, direction):
+    """Which code computes this layer: ``"plain"`` or a special route.
+
+    ``"plain"`` is :mod:`cnnlib.plain`, the general path. The special
+    routes, each tested equal to it (tests/test_routes.py):
+
+    - groups and dilation, depthwise among them: im2col split by group,
+      taps ``d`` apart (:func:`_columns`, :func:`_times`), or for one input
+      channel per group ``k1*k2`` broadcast multiply-adds (:mod:`.depthwise`);
+    - one input channel, forward: im2col copied offset by offset, in long
+      contiguous runs (:func:`im2col`);
+    - stride 1, ``FEW_CHANNELS`` or more channels, backward: ``dA_prev`` as
+      a gather, the full convolution of ``dZ``, instead of col2im's scatter
+      (:func:`_dA_prev_full_convolution`; not with an inf in ``W``);
+    - fewer channels, backward: window gradients kept channel-first, which
+      col2im adds up fastest.
+    """
+    if groups > 1 or dilation != (1, 1):
+        return "groups and dilation"
+    n_C_prev = A_prev.shape[3]
+    if direction == "forward":
+        return "plain" if n_C_prev >= IM2COL_BY_OFFSET or A_prev.dtype == object else "one channel"
+    if stride == (1, 1) and n_C_prev >= FEW_CHANNELS and all_finite(W):
+        return "stride-1 gather"
+    return "plain" if n_C_prev >= FEW_CHANNELS or A_prev.dtype == object else "few channels"
 
 
 def check_exact_forward(A_prev, W, b):
