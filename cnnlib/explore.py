@@ -50,14 +50,15 @@ def static_backward_figure(dZ=((1, 0), (0, 0)), A_prev=((1, 2, 0), (0, 1, 3), (2
 
 
 def _png(fig):
-    """Render and close ``fig``; an IPython Image (PNG without a version stamp)."""
+    """Render and close ``fig``; an IPython Image (PNG at 144 dpi, without a version stamp)."""
     import matplotlib.pyplot as plt
     from IPython.display import Image
 
     buf = io.BytesIO()
-    fig.savefig(buf, format="png", dpi=72, metadata={"Software": None})
+    width = int(round(fig.get_size_inches()[0] * 72))  # shown at 72 px per inch, drawn at twice that
+    fig.savefig(buf, format="png", dpi=144, metadata={"Software": None})
     plt.close(fig)
-    return Image(data=buf.getvalue(), format="png")
+    return Image(data=buf.getvalue(), format="png", width=width)
 
 
 def explorer(n=5, f=3, p=1, s=2, dZ=((1, 0), (0, 0))):
