@@ -55,7 +55,7 @@ def _png(fig):
     from IPython.display import Image
 
     buf = io.BytesIO()
-    width = int(round(fig.get_size_inches()[0] * 72))  # shown at 72 px per inch, drawn at twice that
+    width = round(float(fig.get_size_inches()[0]) * 72)  # shown at 72 px per inch, drawn at twice that
     fig.savefig(buf, format="png", dpi=144, metadata={"Software": None})
     plt.close(fig)
     return Image(data=buf.getvalue(), format="png", width=width)
