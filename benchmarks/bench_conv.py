@@ -8,7 +8,7 @@ Prints four tables:
 1. vectorised cnnlib vs the reference loops (conv forward+backward, LeNet batch);
 2. cnnlib conv forward+backward vs torch.nn.functional.conv2d forward+backward;
 3. cnnlib max-pool forward+backward vs torch.nn.functional.max_pool2d;
-4. cnnlib conv forward+backward vs the GEMM floor: numpy's own matrix products
+4. cnnlib conv forward+backward vs the GEMM reference: numpy's own matrix products
    of the same sizes (forward, dW and dA_prev), on ready-made contiguous operands;
 5. dilated and grouped conv forward+backward vs a plain conv with the same
    number of multiply-adds (same output size and kernel; for groups, the plain
@@ -90,7 +90,7 @@ def bench_reference(repeat):
     print()
 
 
-def gemm_floor(A, W, padding):
+def gemm_reference(A, W, padding):
     """The three matrix products of forward and backward, on contiguous operands of the same sizes."""
     m, h, w, c_prev = A.shape
     k1, k2, _, c = W.shape
@@ -115,7 +115,7 @@ def bench_conv(torch, repeat):
         A = rng.standard_normal((m, h, w, c_prev)).astype(np.float32)
         W = (rng.standard_normal((k, k, c_prev, c)) / k).astype(np.float32)
         b = rng.standard_normal(c).astype(np.float32)
-        fns = [lambda A=A, W=W, b=b, p=p: conv_step(A, W, b, p), gemm_floor(A, W, p)]
+        fns = [lambda A=A, W=W, b=b, p=p: conv_step(A, W, b, p), gemm_reference(A, W, p)]
         if torch is not None:
             F = torch.nn.functional
             x = torch.from_numpy(A.transpose(0, 3, 1, 2).copy()).requires_grad_()
@@ -231,7 +231,7 @@ def main():
         worst = max(o / t for _, (o, t) in pool_rows)
         print(f"   {'worst':38s} {worst:5.2f}x   (target <= 2x)")
     print()
-    print("4. conv forward+backward, float32: cnnlib / GEMM floor (numpy's matrix products of the same sizes)")
+    print("4. conv forward+backward, float32: cnnlib / GEMM reference (numpy's matrix products of the same sizes)")
     for shape, (ours, floor, *_) in rows:
         print(f"   {fmt_conv(shape):38s} {ours / floor:5.2f}x")
     print(f"   {'geometric mean':38s} {geomean([t[0] / t[1] for _, t in rows]):5.2f}x")
