@@ -111,7 +111,7 @@ def check_windows(A_pad, k1, k2, stride, n_H, n_W, dilation):
     n_H, n_W = as_int(n_H, "n_H", minimum=1), as_int(n_W, "n_W", minimum=1)
     stride, dilation = as_pair(stride, "stride", minimum=1), as_pair(dilation, "dilation", minimum=1)
     for name, n, k, s, d, side in (
-        ("n_H", n_H, k1, *stride[:1], dilation[0], 1),
+        ("n_H", n_H, k1, stride[0], dilation[0], 1),
         ("n_W", n_W, k2, stride[1], dilation[1], 2),
     ):
         reach = (n - 1) * s + d * (k - 1) + 1
