@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import numbers
-
 import numpy as np
 
-from .shapes import as_int
+from .shapes import as_int, as_real
 
 __all__ = ["load_digits", "minibatches"]
 
@@ -20,11 +18,7 @@ def load_digits(test_size=0.25, seed=0, dtype=np.float32):
     from sklearn.datasets import load_digits as _load
     from sklearn.model_selection import train_test_split
 
-    if isinstance(test_size, (bool, np.bool_)) or not isinstance(test_size, numbers.Real) or not 0 < test_size < 1:
-        wrong_type = isinstance(test_size, (bool, np.bool_)) or not isinstance(test_size, numbers.Real)
-        raise (TypeError if wrong_type else ValueError)(
-            f"test_size must be a fraction strictly between 0 and 1, got {test_size!r}"
-        )
+    test_size = as_real(test_size, "test_size", 0, 1)
     seed = as_int(seed, "seed", minimum=0)
     if np.dtype(dtype).kind != "f":
         raise TypeError(f"dtype must be a floating-point type, got {dtype!r}")

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import numbers
-
 import numpy as np
 
-from .shapes import as_array
+from .shapes import as_array, as_real
 
 __all__ = ["numerical_gradient", "relative_error", "gradcheck"]
 
@@ -30,10 +28,7 @@ def numerical_gradient(f, x, eps=1e-6):
     """
     if not callable(f):
         raise TypeError(f"f must be a function of one array, got {f!r}")
-    if isinstance(eps, (bool, np.bool_)) or not isinstance(eps, numbers.Real):
-        raise TypeError(f"eps must be a positive number, got {eps!r}")
-    if not 0 < eps < np.inf:
-        raise ValueError(f"eps must be a positive number, got {eps!r}")
+    eps = as_real(eps, "eps", 0, np.inf)
     x = np.array(as_array(x, "x", None, allow_object=False), dtype=np.float64)
     grad = np.zeros_like(x)
     for idx in np.ndindex(x.shape):

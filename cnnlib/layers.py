@@ -37,7 +37,7 @@ from .activations import relu, relu_derivative
 from .conv import conv_backward, conv_forward
 from .dtypes import dtype_rule, ieee, matmul
 from .pool import pool_backward, pool_forward
-from .shapes import as_array, as_int, as_pair
+from .shapes import as_array, as_int, as_pair, as_real
 
 __all__ = ["Conv", "ReLU", "MaxPool", "Flatten", "Dense", "Sequential", "SGD", "he_init", "softmax_cross_entropy"]
 
@@ -334,16 +334,6 @@ def softmax_cross_entropy(logits, y):
         return loss, (dlogits / m).astype(result, copy=False)
 
 
-def _real(value, name, low, high, *, closed_low):
-    """A real number in ``[low, high)`` (``(low, high)`` unless ``closed_low``), or an error naming ``name``."""
-    interval = f"{'[' if closed_low else '('}{low}, {high})"
-    if isinstance(value, (bool, np.bool_)) or not isinstance(value, numbers.Real):
-        raise TypeError(f"{name} must be a real number in {interval}, got {value!r}")
-    if not ((low <= value) if closed_low else (low < value)) or not value < high:
-        raise ValueError(f"{name} must be a real number in {interval}, got {value!r}")
-    return float(value)
-
-
 class SGD:
     """Stochastic gradient descent with momentum, updating the parameters in place.
 
@@ -352,8 +342,8 @@ class SGD:
     """
 
     def __init__(self, params, lr=0.01, momentum=0.9):
-        self.lr = _real(lr, "lr", 0, float("inf"), closed_low=False)
-        self.momentum = _real(momentum, "momentum", 0, 1, closed_low=True)
+        self.lr = as_real(lr, "lr", 0, float("inf"))
+        self.momentum = as_real(momentum, "momentum", 0, 1, closed_low=True)
         self.params = list(params)
         for k, p in enumerate(self.params):
             if not isinstance(p, np.ndarray) or p.dtype.kind != "f" or not p.flags.writeable:

@@ -40,6 +40,19 @@ def as_int(value, name: str, *, minimum: int) -> int:
     return operator.index(value)
 
 
+def as_real(value, name: str, low, high, *, closed_low: bool = False) -> float:
+    """``value`` as a float in ``(low, high)`` (``[low, high)`` if ``closed_low``), or an error naming ``name``.
+
+    A bool is not a number here; NaN lies in no interval.
+    """
+    interval = f"{'[' if closed_low else '('}{low}, {high})"
+    if isinstance(value, (bool, np.bool_)) or not isinstance(value, numbers.Real):
+        raise TypeError(f"{name} must be a real number in {interval}, got {value!r}")
+    if not ((low <= value) if closed_low else (low < value)) or not value < high:
+        raise ValueError(f"{name} must be a real number in {interval}, got {value!r}")
+    return float(value)
+
+
 def as_pair(value, name: str, *, minimum: int) -> tuple[int, int]:
     """Return ``value`` as a ``(vertical, horizontal)`` pair of ints >= ``minimum``.
 
