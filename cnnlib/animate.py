@@ -101,8 +101,8 @@ def frames_pooling(A, size, stride=None, mode="max"):
     stride, states = (size if stride is None else as_pair(stride, "stride", minimum=1)), []
     for t, ((i, j), (r, c, k1, k2)) in enumerate(_positions(*out.shape, stride, *size)):
         win = A[r : r + k1, c : c + k2]
-        m, n = np.unravel_index(np.argmax(win), win.shape)
-        argmax = (r + int(m), c + int(n)) if mode == "max" else None
+        u, v = np.unravel_index(np.argmax(win), win.shape)
+        argmax = (r + int(u), c + int(v)) if mode == "max" else None
         vals = ", ".join(f"{v:g}" for v in win.flat)
         terms = f"max({vals}) = {out[i, j]:g}" if mode == "max" else f"mean({vals}) = {out[i, j]:.3g}"
         states.append(dict(pos=(i, j), window=(r, c, k1, k2), shown=_partial(out, t), argmax=argmax, terms=terms))

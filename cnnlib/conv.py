@@ -2,7 +2,7 @@
 
 Forward (the book's conv-forward formula)::
 
-    Z[e, i, j, c] = sum_{m, n, c'} A_pad[e, i*s1 + m, j*s2 + n, c'] * W[m, n, c', c] + b[c]
+    Z[e, i, j, c] = sum_{u, v, c'} A_pad[e, i*s1 + u, j*s2 + v, c'] * W[u, v, c', c] + b[c]
 
 Gather every window into a row of a matrix (im2col), and the triple sum is one
 matrix product with ``W`` reshaped to ``(k1*k2*n_C_prev, n_C)``. Backward uses
@@ -56,7 +56,7 @@ FEW_CHANNELS = 8
 def im2col(A_pad, k1, k2, stride, n_H, n_W, dilation=(1, 1), out=None):
     """Every window of ``A_pad`` as a row: a matrix of shape ``(m*n_H*n_W, k1*k2*n_C)``.
 
-    Row ``(e, i, j)`` holds ``A_pad[e, i*s1 + m*d1, j*s2 + n*d2, c]`` at column ``(m, n, c)``.
+    Row ``(e, i, j)`` holds ``A_pad[e, i*s1 + u*d1, j*s2 + v*d2, c]`` at column ``(u, v, c)``.
     ``out``, a function ``(shape, dtype) -> array``, supplies the memory (cnnlib passes scratch).
     """
     A_pad, k1, k2, stride, n_H, n_W, dilation = check_windows(A_pad, k1, k2, stride, n_H, n_W, dilation)

@@ -21,7 +21,7 @@ __all__ = ["rot180", "correlate1d", "convolve1d", "correlate2d", "convolve2d"]
 
 
 def rot180(K):
-    """Turn a kernel by 180 degrees: ``rot180(K)[m, n] == K[k1 - 1 - m, k2 - 1 - n]``.
+    """Turn a kernel by 180 degrees: ``rot180(K)[u, v] == K[k1 - 1 - u, k2 - 1 - v]``.
 
     Parameters
     ----------
@@ -51,7 +51,7 @@ def _check_pair(I, K, ndim):
 
 @ieee
 def correlate1d(I, K):
-    """'valid' cross-correlation: ``out[i] = sum_m I[i + m] * K[m]``, shape ``(n - k + 1,)``."""
+    """'valid' cross-correlation: ``out[i] = sum_u I[i + u] * K[u]``, shape ``(n - k + 1,)``."""
     I, K, result = _check_pair(I, K, 1)
     if K.shape[0] > I.shape[0]:
         raise ValueError(f"K (length {K.shape[0]}) is longer than I (length {I.shape[0]})")
@@ -60,9 +60,9 @@ def correlate1d(I, K):
 
 @ieee
 def convolve1d(I, K):
-    """'full' convolution: ``out[i] = sum_m I[i - m] * K[m]``, shape ``(n + k - 1,)``.
+    """'full' convolution: ``out[i] = sum_u I[i - u] * K[u]``, shape ``(n + k - 1,)``.
 
-    Out-of-range ``I[i - m]`` count as zero; equals ``numpy.convolve(I, K)``.
+    Out-of-range ``I[i - u]`` count as zero; equals ``numpy.convolve(I, K)``.
     """
     I, K, result = _check_pair(I, K, 1)
     k = K.shape[0]
@@ -76,7 +76,7 @@ def convolve1d(I, K):
 def correlate2d(I, K):
     """'valid' cross-correlation of 2-D arrays.
 
-    ``out[i, j] = sum_{m=0}^{k1-1} sum_{n=0}^{k2-1} I[i + m, j + n] * K[m, n]``
+    ``out[i, j] = sum_{u=0}^{k1-1} sum_{v=0}^{k2-1} I[i + u, j + v] * K[u, v]``
 
     Parameters
     ----------
@@ -91,7 +91,7 @@ def correlate2d(I, K):
     if K.shape[0] > I.shape[0] or K.shape[1] > I.shape[1]:
         raise ValueError(f"K {K.shape} is larger than I {I.shape}; 'valid' correlation needs it to fit")
     windows = sliding_window_view(I, K.shape)  # (h-k1+1, w-k2+1, k1, k2)
-    out = matmul(windows.reshape(-1, K.size), K.reshape(-1, 1))  # sum over (m, n) of window * K
+    out = matmul(windows.reshape(-1, K.size), K.reshape(-1, 1))  # sum over (u, v) of window * K
     return out.reshape(windows.shape[:2]).astype(result, copy=False)
 
 
@@ -99,7 +99,7 @@ def correlate2d(I, K):
 def convolve2d(I, K):
     """'full' convolution of 2-D arrays.
 
-    ``out[i, j] = sum_{m=0}^{k1-1} sum_{n=0}^{k2-1} I[i - m, j - n] * K[m, n]``,
+    ``out[i, j] = sum_{u=0}^{k1-1} sum_{v=0}^{k2-1} I[i - u, j - v] * K[u, v]``,
     with out-of-range ``I`` counted as zero (the padding).
 
     Parameters
@@ -120,7 +120,7 @@ def convolve2d(I, K):
 
 
 def _stamped(I, K):
-    """The 'full' convolution as a sum of shifted copies of ``I``, one per tap: ``out[m:m+h, n:n+w] += I * K[m, n]``.
+    """The 'full' convolution as a sum of shifted copies of ``I``, one per tap: ``out[u:u+h, v:v+w] += I * K[u, v]``.
 
     Used when ``K`` holds an inf or NaN: padding ``I`` with zeros would
     multiply them by it (0 * inf is NaN) in entries the definition never
@@ -128,7 +128,7 @@ def _stamped(I, K):
     """
     (h, w), (k1, k2) = I.shape, K.shape
     out = np.zeros((h + k1 - 1, w + k2 - 1), dtype=np.result_type(I, K))
-    for m in range(k1):
-        for n in range(k2):
-            out[m : m + h, n : n + w] += I * K[m, n]
+    for u in range(k1):
+        for v in range(k2):
+            out[u : u + h, v : v + w] += I * K[u, v]
     return out

@@ -36,7 +36,7 @@ def _taps(W, G):
 
 
 def depthwise_forward(A_pad, W, stride, dilation, out):
-    """``Z[..., g*M + o] = sum_{m,n} A_pad at offset (m*d1, n*d2)[..., g] * W[m, n, 0, g*M + o]``."""
+    """``Z[..., g*M + o] = sum_{u,v} A_pad at offset (u*d1, v*d2)[..., g] * W[u, v, 0, g*M + o]``."""
     k1, k2, _, n_C = W.shape
     G = A_pad.shape[3]
     taps = _taps(W, G)

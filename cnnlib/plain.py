@@ -24,8 +24,8 @@ __all__ = ["col2im", "conv_backward", "conv_forward", "im2col", "windows"]
 def windows(A_pad, k1, k2, stride, n_H, n_W):
     """Every window of ``A_pad``, a read-only view (no copy).
 
-    Shape ``(m, n_H, n_W, k1, k2, n_C)``; entry ``[e, i, j, m, n, c]`` is
-    ``A_pad[e, i*s1 + m, j*s2 + n, c]``: the view steps ``s1`` rows from
+    Shape ``(m, n_H, n_W, k1, k2, n_C)``; entry ``[e, i, j, u, v, c]`` is
+    ``A_pad[e, i*s1 + u, j*s2 + v, c]``: the view steps ``s1`` rows from
     one window to the next and one row inside a window. (An axis with a
     single window never steps, so its stride, maybe huge, is not used.)
     """
@@ -41,8 +41,8 @@ def im2col(A_pad, k1, k2, stride, n_H, n_W, empty=np.empty):
     """The windows of ``A_pad`` as the rows of a matrix.
 
     Shape ``(m*n_H*n_W, k1*k2*n_C)``: row ``(e, i, j)`` holds window
-    ``(i, j)`` of example ``e``, column ``(m, n, c)`` its entry
-    ``A_pad[e, i*s1 + m, j*s2 + n, c]``. ``empty(shape, dtype)`` supplies
+    ``(i, j)`` of example ``e``, column ``(u, v, c)`` its entry
+    ``A_pad[e, i*s1 + u, j*s2 + v, c]``. ``empty(shape, dtype)`` supplies
     the memory the windows are copied into.
     """
     m, _, _, n_C = A_pad.shape
@@ -55,16 +55,16 @@ def col2im(dcols, padded_shape, k1, k2, stride, n_H, n_W):
     """The adjoint of :func:`im2col`: rows back onto the pixels they read.
 
     A pixel read by several windows receives the sum of their gradients.
-    One whole-array addition per kernel offset ``(m, n)``: offset
-    ``(m, n)`` of every window at once.
+    One whole-array addition per kernel offset ``(u, v)``: offset
+    ``(u, v)`` of every window at once.
     """
     e, _, _, n_C = padded_shape
     dA_pad = np.zeros(padded_shape, dtype=dcols.dtype)
     d = dcols.reshape(e, n_H, n_W, k1, k2, n_C)
-    for m in range(k1):
-        for n in range(k2):
-            at_offset = offset_view(dA_pad, m, n, stride, n_H, n_W)
-            at_offset += d[:, :, :, m, n, :]
+    for u in range(k1):
+        for v in range(k2):
+            at_offset = offset_view(dA_pad, u, v, stride, n_H, n_W)
+            at_offset += d[:, :, :, u, v, :]
     return dA_pad
 
 

@@ -2,8 +2,8 @@
 
 Forward (window ``(i, j)`` starts at row ``i*s1`` and column ``j*s2``)::
 
-    max:  A[e, i, j, c] = max_{m, n} A_prev[e, i*s1 + m, j*s2 + n, c]
-    avg:  A[e, i, j, c] = 1/(k1*k2) * sum_{m, n} A_prev[e, i*s1 + m, j*s2 + n, c]
+    max:  A[e, i, j, c] = max_{u, v} A_prev[e, i*s1 + u, j*s2 + v, c]
+    avg:  A[e, i, j, c] = 1/(k1*k2) * sum_{u, v} A_prev[e, i*s1 + u, j*s2 + v, c]
 
 There is no padding: windows that would run past the edge are dropped (floor),
 and the rows and columns only they would have covered get zero gradient.
@@ -20,8 +20,8 @@ __all__ = ["pool_forward", "pool_backward"]
 
 
 def _offsets(size):
-    """Offsets ``(m, n)`` of a ``k1 x k2`` window, in row-major order."""
-    return [(m, n) for m in range(size[0]) for n in range(size[1])]
+    """Offsets ``(u, v)`` of a ``k1 x k2`` window, in row-major order."""
+    return [(u, v) for u in range(size[0]) for v in range(size[1])]
 
 
 def _maximum(A, B):
@@ -83,8 +83,8 @@ def pool_forward(A_prev, size, stride=None, mode="max"):
     A_prev = A_prev.astype(compute, copy=False)
     (m0, n0), *rest = _offsets(size)
     A = offset_view(A_prev, m0, n0, stride, out[1], out[2]).copy()
-    for m, n in rest:
-        A += offset_view(A_prev, m, n, stride, out[1], out[2])
+    for u, v in rest:
+        A += offset_view(A_prev, u, v, stride, out[1], out[2])
     return (A / (size[0] * size[1])).astype(result, copy=False)
 
 
@@ -92,8 +92,8 @@ def _max_pool(A_prev, size, stride, out):
     """Max pooling for validated arguments: the maximum over the window offsets, one at a time."""
     (m0, n0), *rest = _offsets(size)
     A = offset_view(A_prev, m0, n0, stride, out[1], out[2]).copy()
-    for m, n in rest:
-        A = _maximum(A, offset_view(A_prev, m, n, stride, out[1], out[2]))
+    for u, v in rest:
+        A = _maximum(A, offset_view(A_prev, u, v, stride, out[1], out[2]))
     return A
 
 
@@ -135,8 +135,8 @@ def pool_backward(dA, A_prev, size, stride=None, mode="max"):
         if stride == size:  # the windows tile the input: one broadcast copy
             _tiles(dA_prev, out, size)[...] = share[:, :, None, :, None, :]
         else:
-            for m, n in _offsets(size):
-                offset_view(dA_prev, m, n, stride, out[1], out[2])[...] += share
+            for u, v in _offsets(size):
+                offset_view(dA_prev, u, v, stride, out[1], out[2])[...] += share
         return dA_prev.astype(result, copy=False)
     A = _max_pool(A_prev, size, stride, out)
     dA_prev = np.zeros(A_prev.shape, dtype=compute)
@@ -145,11 +145,11 @@ def pool_backward(dA, A_prev, size, stride=None, mode="max"):
     if overlap and _route_untied(dA, A_prev, A, dA_prev, size, stride):
         return dA_prev.astype(result, copy=False)
     taken = np.zeros(out, dtype=bool)  # has the window's maximum been found yet?
-    for m, n in _offsets(size):
-        first = _is_max(offset_view(A_prev, m, n, stride, out[1], out[2]), A)
+    for u, v in _offsets(size):
+        first = _is_max(offset_view(A_prev, u, v, stride, out[1], out[2]), A)
         np.greater(first, taken, out=first)  # a maximum, and no earlier one
         taken |= first
-        target = offset_view(dA_prev, m, n, stride, out[1], out[2])
+        target = offset_view(dA_prev, u, v, stride, out[1], out[2])
         if overlap:
             target += np.where(first, dA, 0)
         else:  # each input belongs to one window at most: write instead of add
@@ -204,15 +204,15 @@ def _route_untied(dA, A_prev, A, dA_prev, size, stride):
         return False
     at_max, routed, found = np.empty(A.shape, dtype=bool), np.empty_like(dA_prev, shape=A.shape), 0
     finite = all_finite(dA)
-    for m, n in _offsets(size):
-        np.equal(offset_view(A_prev, m, n, stride, A.shape[1], A.shape[2]), A, out=at_max)
+    for u, v in _offsets(size):
+        np.equal(offset_view(A_prev, u, v, stride, A.shape[1], A.shape[2]), A, out=at_max)
         found += np.count_nonzero(at_max)
         if finite:
             np.multiply(at_max, dA, out=routed)
         else:  # a product would put 0 * NaN = NaN where dA does not go
             routed.fill(0)
             np.copyto(routed, dA, where=at_max)
-        offset_view(dA_prev, m, n, stride, A.shape[1], A.shape[2])[...] += routed
+        offset_view(dA_prev, u, v, stride, A.shape[1], A.shape[2])[...] += routed
     if found == A.size:  # one maximum per window
         return True
     dA_prev[...] = 0

@@ -1,7 +1,7 @@
 """Reference implementations: plain loops that read like the book's formulas.
 
 Each function is the formula of its chapter written out index for index, with
-the source's names: ``(i, j)`` an output position, ``(m, n)`` an offset inside
+the book's names: ``(i, j)`` an output position, ``(u, v)`` an offset inside
 the kernel or pooling window, ``c_prev``/``c`` input/output channels, and ``e``
 the example in the batch. Out-of-range reads of the input are the zero padding.
 
@@ -80,7 +80,7 @@ def _pair(I, K):
 
 @ieee
 def correlate2d(I, K):
-    """``out[i, j] = sum_{m=0}^{k1-1} sum_{n=0}^{k2-1} I[i + m, j + n] * K[m, n]`` ('valid')."""
+    """``out[i, j] = sum_{u=0}^{k1-1} sum_{v=0}^{k2-1} I[i + u, j + v] * K[u, v]`` ('valid')."""
     I, K, result = _pair(I, K)
     (h, w), (k1, k2) = I.shape, K.shape
     if k1 > h or k2 > w:
@@ -88,30 +88,30 @@ def correlate2d(I, K):
     out = _zeros((h - k1 + 1, w - k2 + 1), I, K)
     for i in range(h - k1 + 1):
         for j in range(w - k2 + 1):
-            for m in range(k1):
-                for n in range(k2):
-                    out[i, j] += I[i + m, j + n] * K[m, n]
+            for u in range(k1):
+                for v in range(k2):
+                    out[i, j] += I[i + u, j + v] * K[u, v]
     return out.astype(result, copy=False)
 
 
 @ieee
 def convolve2d(I, K):
-    """``out[i, j] = sum_{m=0}^{k1-1} sum_{n=0}^{k2-1} I[i - m, j - n] * K[m, n]`` ('full')."""
+    """``out[i, j] = sum_{u=0}^{k1-1} sum_{v=0}^{k2-1} I[i - u, j - v] * K[u, v]`` ('full')."""
     I, K, result = _pair(I, K)
     (h, w), (k1, k2) = I.shape, K.shape
     out = _zeros((h + k1 - 1, w + k2 - 1), I, K)
     for i in range(h + k1 - 1):
         for j in range(w + k2 - 1):
-            for m in range(k1):
-                for n in range(k2):
-                    if 0 <= i - m < h and 0 <= j - n < w:
-                        out[i, j] += I[i - m, j - n] * K[m, n]
+            for u in range(k1):
+                for v in range(k2):
+                    if 0 <= i - u < h and 0 <= j - v < w:
+                        out[i, j] += I[i - u, j - v] * K[u, v]
     return out.astype(result, copy=False)
 
 
 @ieee
 def conv_forward(A_prev, W, b, stride=1, padding=0, dilation=1, groups=1):
-    """``Z[e,i,j,c] = sum_{c_prev,m,n} A_prev[e, i*s1+m*d1-p1, j*s2+n*d2-p2, g*C_g+c_prev] W[m,n,c_prev,c] + b[c]``.
+    """``Z[e,i,j,c] = sum_{c_prev,u,v} A_prev[e, i*s1+u*d1-p1, j*s2+v*d2-p2, g*C_g+c_prev] W[u,v,c_prev,c] + b[c]``.
 
     ``g`` is the group of output channel ``c`` and ``C_g = n_C_prev / groups``
     the input channels of one group; with the defaults (no dilation, one
@@ -133,10 +133,10 @@ def conv_forward(A_prev, W, b, stride=1, padding=0, dilation=1, groups=1):
                     g = c // (n_C // groups)
                     z = 0 if b is None else b[c]
                     for c_prev in range(C_g):
-                        for m in range(k1):
-                            for n in range(k2):
-                                a = _at(A_prev, e, i * s1 + m * d1 - p1, j * s2 + n * d2 - p2, g * C_g + c_prev)
-                                z = z + a * W[m, n, c_prev, c]
+                        for u in range(k1):
+                            for v in range(k2):
+                                a = _at(A_prev, e, i * s1 + u * d1 - p1, j * s2 + v * d2 - p2, g * C_g + c_prev)
+                                z = z + a * W[u, v, c_prev, c]
                     Z[e, i, j, c] = z
     return Z.astype(result, copy=False)
 
@@ -145,12 +145,12 @@ def conv_forward(A_prev, W, b, stride=1, padding=0, dilation=1, groups=1):
 def conv_backward(dZ, A_prev, W, stride=1, padding=0, dilation=1, groups=1):
     """The three gradients of a convolution layer, each as a sum over what it touched.
 
-    ``dW[m,n,c_prev,c] = sum_{e,i,j} A_prev[e, i*s1+m*d1-p1, j*s2+n*d2-p2, g*C_g+c_prev] dZ[e,i,j,c]``
+    ``dW[u,v,c_prev,c] = sum_{e,i,j} A_prev[e, i*s1+u*d1-p1, j*s2+v*d2-p2, g*C_g+c_prev] dZ[e,i,j,c]``
 
     ``db[c] = sum_{e,i,j} dZ[e,i,j,c]``
 
-    ``dA_prev[e,r,q,g*C_g+c_prev] = sum_{c in group g, m, n} dZ[e,i,j,c] W[m,n,c_prev,c]`` over the
-    ``(m, n)`` with ``i = (r + p1 - m*d1) / s1`` and ``j = (q + p2 - n*d2) / s2``
+    ``dA_prev[e,r,q,g*C_g+c_prev] = sum_{c in group g, u, v} dZ[e,i,j,c] W[u,v,c_prev,c]`` over the
+    ``(u, v)`` with ``i = (r + p1 - u*d1) / s1`` and ``j = (q + p2 - v*d2) / s2``
     whole numbers inside the output (the windows that read pixel ``(r, q)``).
     """
     A_prev, W, _, (s1, s2), (p1, p2), (d1, d2), groups, out = conv_shapes(
@@ -173,31 +173,31 @@ def conv_backward(dZ, A_prev, W, stride=1, padding=0, dilation=1, groups=1):
                 for j in range(n_W):
                     db[c] += dZ[e, i, j, c]
         for c_prev in range(C_g):
-            for m in range(k1):
-                for n in range(k2):
+            for u in range(k1):
+                for v in range(k2):
                     for e in range(n_ex):
                         for i in range(n_H):
                             for j in range(n_W):
-                                a = _at(A_prev, e, i * s1 + m * d1 - p1, j * s2 + n * d2 - p2, g * C_g + c_prev)
-                                dW[m, n, c_prev, c] += a * dZ[e, i, j, c]
+                                a = _at(A_prev, e, i * s1 + u * d1 - p1, j * s2 + v * d2 - p2, g * C_g + c_prev)
+                                dW[u, v, c_prev, c] += a * dZ[e, i, j, c]
     for e in range(n_ex):
         for r in range(A_prev.shape[1]):
             for q in range(A_prev.shape[2]):
                 for channel in range(A_prev.shape[3]):
                     g, c_prev = divmod(channel, C_g)
                     for c in range(g * per_group, (g + 1) * per_group):
-                        for m in range(k1):
-                            for n in range(k2):
-                                i, i_rem = divmod(r + p1 - m * d1, s1)
-                                j, j_rem = divmod(q + p2 - n * d2, s2)
+                        for u in range(k1):
+                            for v in range(k2):
+                                i, i_rem = divmod(r + p1 - u * d1, s1)
+                                j, j_rem = divmod(q + p2 - v * d2, s2)
                                 if i_rem == 0 and j_rem == 0 and 0 <= i < n_H and 0 <= j < n_W:
-                                    dA_prev[e, r, q, channel] += dZ[e, i, j, c] * W[m, n, c_prev, c]
+                                    dA_prev[e, r, q, channel] += dZ[e, i, j, c] * W[u, v, c_prev, c]
     return dA_prev.astype(result, copy=False), dW.astype(result, copy=False), db.astype(result, copy=False)
 
 
 @ieee
 def pool_forward(A_prev, size, stride=None, mode="max"):
-    """``A[e,i,j,c]`` = max, or mean, of ``A_prev[e, i*s1+m, j*s2+n, c]`` over ``0 <= m < k1, 0 <= n < k2``.
+    """``A[e,i,j,c]`` = max, or mean, of ``A_prev[e, i*s1+u, j*s2+v, c]`` over ``0 <= u < k1, 0 <= v < k2``.
 
     The max of a window holding NaN is NaN, as in ``np.max``.
     """
@@ -210,7 +210,7 @@ def pool_forward(A_prev, size, stride=None, mode="max"):
         for i in range(out[1]):
             for j in range(out[2]):
                 for c in range(out[3]):
-                    window = [A_prev[e, i * s1 + m, j * s2 + n, c] for m in range(k1) for n in range(k2)]
+                    window = [A_prev[e, i * s1 + u, j * s2 + v, c] for u in range(k1) for v in range(k2)]
                     A[e, i, j, c] = _max(window) if mode == "max" else sum(window) / (k1 * k2)
     return A.astype(result, copy=False)
 
@@ -235,13 +235,13 @@ def pool_backward(dA, A_prev, size, stride=None, mode="max"):
             for j in range(out[2]):
                 for c in range(out[3]):
                     if mode == "avg":
-                        for m in range(k1):
-                            for n in range(k2):
-                                dA_prev[e, i * s1 + m, j * s2 + n, c] += dA[e, i, j, c] / (k1 * k2)
+                        for u in range(k1):
+                            for v in range(k2):
+                                dA_prev[e, i * s1 + u, j * s2 + v, c] += dA[e, i, j, c] / (k1 * k2)
                         continue
-                    window = [A_prev[e, i * s1 + m, j * s2 + n, c] for m in range(k1) for n in range(k2)]
-                    m, n = divmod(_first_max(window), k2)
-                    dA_prev[e, i * s1 + m, j * s2 + n, c] += dA[e, i, j, c]
+                    window = [A_prev[e, i * s1 + u, j * s2 + v, c] for u in range(k1) for v in range(k2)]
+                    u, v = divmod(_first_max(window), k2)
+                    dA_prev[e, i * s1 + u, j * s2 + v, c] += dA[e, i, j, c]
     return dA_prev.astype(result, copy=False)
 
 
@@ -249,7 +249,7 @@ def pool_backward(dA, A_prev, size, stride=None, mode="max"):
 def conv_transpose_forward(X, W, b, stride=1, padding=0, output_padding=0, dilation=1, groups=1):
     """Each input pixel stamps its kernels onto the output: the scatter form of ``dE/dA_prev``.
 
-    ``Y_pad[e, i*s1+m*d1, j*s2+n*d2, g*C_g+c_out] += X[e,i,j,c] W[m,n,c_out,c]``, then
+    ``Y_pad[e, i*s1+u*d1, j*s2+v*d2, g*C_g+c_out] += X[e,i,j,c] W[u,v,c_out,c]``, then
     the padding is cropped off and ``b`` added. Shapes as in :func:`cnnlib.conv_transpose_forward`.
     """
     from .transpose import _check_exact, _shapes
@@ -268,10 +268,10 @@ def conv_transpose_forward(X, W, b, stride=1, padding=0, output_padding=0, dilat
                 for c in range(n_C):
                     g = c // (n_C // groups)
                     for c_out in range(C_g):
-                        for m in range(k1):
-                            for n in range(k2):
-                                Y_pad[e, i * s1 + m * d1, j * s2 + n * d2, g * C_g + c_out] += (
-                                    X[e, i, j, c] * W[m, n, c_out, c]
+                        for u in range(k1):
+                            for v in range(k2):
+                                Y_pad[e, i * s1 + u * d1, j * s2 + v * d2, g * C_g + c_out] += (
+                                    X[e, i, j, c] * W[u, v, c_out, c]
                                 )
     Y = _zeros(out, Y_pad, b)
     for e, r, q, c_out in np.ndindex(*out):
