@@ -48,7 +48,8 @@ IM2COL_BY_OFFSET = 2
 
 # From FEW_CHANNELS input channels on, a stride-1 dA_prev is computed as a full
 # convolution (one gather and one product) instead of col2im's k1*k2 passes;
-# below it, window gradients are kept channel-first for col2im (measured).
+# below it, window gradients are kept channel-first for col2im. The crossover
+# also depends on the number of filters (benchmarks/bench_crossover.py).
 FEW_CHANNELS = 8
 
 
