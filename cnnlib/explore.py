@@ -50,12 +50,12 @@ def static_backward_figure(dZ=((1, 0), (0, 0)), A_prev=((1, 2, 0), (0, 1, 3), (2
 
 
 def _png(fig):
-    """Render and close ``fig``; an IPython Image (PNG at 144 dpi, without a version stamp)."""
+    """Render and close ``fig``; an IPython Image (PNG at 144 dpi shown at 120 px per inch, no version stamp)."""
     import matplotlib.pyplot as plt
     from IPython.display import Image
 
     buf = io.BytesIO()
-    width = round(float(fig.get_size_inches()[0]) * 72)  # shown at 72 px per inch, drawn at twice that
+    width = round(float(fig.get_size_inches()[0]) * 120)  # shown at 120 px per inch, drawn at 144
     fig.savefig(buf, format="png", dpi=144, metadata={"Software": None})
     plt.close(fig)
     return Image(data=buf.getvalue(), format="png", width=width)
