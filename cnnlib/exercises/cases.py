@@ -1,0 +1,206 @@
+"""The test cases of each exercise, from the simplest to the general.
+
+A case is the arguments of one call, small integer arrays a reader can check
+by hand at first, then batches, channels, strides, padding, non-square
+kernels, leftover rows, ties and overlapping windows. The expected value comes
+from ``cnnlib.reference`` (the loops of the book's formulas).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+
+__all__ = ["Case", "CASES", "SUMMARY"]
+
+
+@dataclass
+class Case:
+    """One call: ``fn(*args, **kwargs)``, and what it shows (``label``)."""
+
+    label: str
+    args: tuple
+    kwargs: dict = field(default_factory=dict)
+
+
+def _ints(rng, shape, low=-3, high=3):
+    return rng.integers(low, high + 1, size=shape)
+
+
+def _rot180_cases(rng):
+    return [
+        Case("a 2x2 kernel", (np.array([[1, 2], [3, 4]]),)),
+        Case("a 3x3 kernel", (np.arange(1, 10).reshape(3, 3),)),
+        Case("a non-square 2x3 kernel", (np.arange(1, 7).reshape(2, 3),)),
+        Case("a 1x4 kernel", (np.array([[1, 2, 3, 4]]),)),
+        Case("a 4x1 kernel", (np.array([[1], [2], [3], [4]]),)),
+        Case("a 3x2 kernel with negative entries", (_ints(rng, (3, 2)),)),
+    ]
+
+
+def _image_cases(rng):
+    return [
+        Case("a 3x3 image, a 2x2 kernel", (np.arange(1, 10).reshape(3, 3), np.array([[1, 2], [3, 4]]))),
+        Case("a 4x5 image, a 2x3 kernel", (np.arange(20).reshape(4, 5), np.array([[1, 0, 2], [-1, 3, 1]]))),
+        Case("a 1x1 kernel", (np.arange(6).reshape(2, 3), np.array([[3]]))),
+        Case("a kernel as large as the image", (np.array([[1, 2], [3, 4]]), np.array([[2, -1], [0, 1]]))),
+        Case("random 5x4 image, 3x2 kernel", (_ints(rng, (5, 4)), _ints(rng, (3, 2)))),
+    ]
+
+
+def _size_cases(rng):
+    return [
+        Case("n=5, f=3", (5, 3)),
+        Case("n=5, f=3, p=1", (5, 3, 1)),
+        Case("n=7, f=3, p=0, s=2 (s divides n + 2p - f)", (7, 3, 0, 2)),
+        Case("n=8, f=3, p=0, s=2 (a leftover row)", (8, 3, 0, 2)),
+        Case("n=6, f=2, p=1, s=3", (6, 2, 1, 3)),
+        Case("n=10, f=3, p=0, s=4 (gaps between windows)", (10, 3, 0, 4)),
+        Case("n=7, f=7 (one window)", (7, 7)),
+        Case("n=4, f=1, p=0, s=3", (4, 1, 0, 3)),
+        Case("n=9, f=4, p=2, s=3", (9, 4, 2, 3)),
+    ]
+
+
+def _conv(rng, m, h, w, c_prev, c, k1, k2, bias=True):
+    A = _ints(rng, (m, h, w, c_prev))
+    W = _ints(rng, (k1, k2, c_prev, c))
+    b = _ints(rng, (c,)) if bias else np.zeros(c, dtype=np.int64)
+    return A, W, b
+
+
+def _forward_cases(rng):
+    A1 = np.arange(9).reshape(1, 3, 3, 1)
+    W1 = np.array([[1, 2], [3, 4]]).reshape(2, 2, 1, 1)
+    cases = [
+        Case("one 3x3 channel, a 2x2 kernel, no bias", (A1, W1, np.zeros(1, dtype=np.int64))),
+        Case("the same with a bias of 1", (A1, W1, np.ones(1, dtype=np.int64))),
+        Case("two input channels, one filter", _conv(rng, 1, 3, 3, 2, 1, 2, 2)),
+        Case("two input channels, three filters", _conv(rng, 1, 4, 4, 2, 3, 2, 2)),
+        Case("stride 2", _conv(rng, 1, 5, 5, 1, 1, 3, 3), {"stride": 2}),
+        Case("padding 1", _conv(rng, 1, 4, 4, 1, 2, 3, 3), {"padding": 1}),
+        Case("stride 2, padding 1, a leftover row", _conv(rng, 1, 6, 6, 2, 2, 3, 3), {"stride": 2, "padding": 1}),
+        Case("a non-square 2x3 kernel on a 5x6 input", _conv(rng, 1, 5, 6, 1, 2, 2, 3)),
+        Case("a non-square 3x2 kernel, padding 1", _conv(rng, 1, 5, 4, 2, 1, 3, 2), {"padding": 1}),
+        Case(
+            "a batch of 3, stride (2, 1), padding (1, 0)",
+            _conv(rng, 3, 6, 5, 3, 2, 3, 2),
+            {"stride": (2, 1), "padding": (1, 0)},
+        ),
+    ]
+    return cases
+
+
+def _pool_cases(rng):
+    hand = np.array([[1, 3, 2, 0], [4, 2, 1, 5], [0, 1, 3, 2], [2, 6, 1, 1]]).reshape(1, 4, 4, 1)
+    distinct = rng.permutation(49).reshape(1, 7, 7, 1)
+    return [
+        Case("one 4x4 channel, 2x2 windows, max", (hand, 2)),
+        Case("one 4x4 channel, 2x2 windows, avg", (hand, 2), {"mode": "avg"}),
+        Case("a batch of 2, 2 channels, max", (_ints(rng, (2, 4, 4, 2), 0, 9), 2)),
+        Case("overlapping 3x3 windows, stride 1, max", (hand, 3), {"stride": 1}),
+        Case("a 5x5 input: a leftover row and column", (_ints(rng, (1, 5, 5, 1), 0, 9), 2)),
+        Case(
+            "non-square (2, 3) windows, stride (2, 1), avg",
+            (_ints(rng, (2, 5, 6, 1), 0, 9), (2, 3)),
+            {"stride": (2, 1), "mode": "avg"},
+        ),
+        Case("3x3 windows, stride 2 (as in AlexNet), max", (distinct, 3), {"stride": 2}),
+        Case("3x3 windows, stride 2, avg", (distinct, 3), {"stride": 2, "mode": "avg"}),
+    ]
+
+
+def _backward(rng, m, h, w, c_prev, c, k1, k2, stride=1, padding=0):
+    from ..shapes import as_pair, output_size
+
+    (s1, s2), (p1, p2) = as_pair(stride, "stride", minimum=1), as_pair(padding, "padding", minimum=0)
+    n_H, n_W = output_size(h, k1, p1, s1), output_size(w, k2, p2, s2)
+    A = _ints(rng, (m, h, w, c_prev))
+    W = _ints(rng, (k1, k2, c_prev, c))
+    dZ = _ints(rng, (m, n_H, n_W, c))
+    kwargs = {}
+    if stride != 1:
+        kwargs["stride"] = stride
+    if padding != 0:
+        kwargs["padding"] = padding
+    return (dZ, A, W), kwargs
+
+
+def _backward_cases(rng):
+    A1 = np.array([[1, 2, 0], [0, 1, 3], [2, 1, 1]]).reshape(1, 3, 3, 1)
+    W1 = np.array([[1, 2], [3, 4]]).reshape(2, 2, 1, 1)
+    dZ1 = np.array([[1, 0], [2, -1]]).reshape(1, 2, 2, 1)
+    specs = [
+        ("two input channels, two filters", (1, 3, 3, 2, 2, 2, 2)),
+        ("a batch of 2", (2, 3, 3, 1, 1, 2, 2)),
+        ("stride 2", (1, 5, 5, 1, 1, 3, 3, 2)),
+        ("padding 1", (1, 3, 3, 1, 1, 2, 2, 1, 1)),
+        ("stride 2, padding 1, a leftover row", (1, 6, 6, 1, 1, 3, 3, 2, 1)),
+        ("a non-square 2x3 kernel on a 4x5 input", (1, 4, 5, 1, 2, 2, 3)),
+        ("a batch of 2, 3 -> 2 channels, stride (2, 1), padding (1, 0)", (2, 6, 5, 3, 2, 3, 2, (2, 1), (1, 0))),
+    ]
+    cases = [Case("one 3x3 channel, a 2x2 kernel", (dZ1, A1, W1))]
+    for label, spec in specs:
+        args, kwargs = _backward(rng, *spec)
+        cases.append(Case(label, args, kwargs))
+    return cases
+
+
+def _pool_backward_cases(rng):
+    distinct = np.array([[1, 3, 2, 0], [4, 2, 1, 5], [0, 7, 3, 8], [6, 9, 10, 11]]).reshape(1, 4, 4, 1)
+    d2 = np.array([[1, 2], [3, -1]]).reshape(1, 2, 2, 1)
+    ties = np.array([[2, 2, 1, 3], [0, 2, 3, 3], [1, 1, 0, 0], [1, 0, 0, 0]]).reshape(1, 4, 4, 1)
+    over = np.array([[1, 5, 2, 0], [4, 2, 6, 3], [0, 7, 3, 1], [8, 1, 2, 9]]).reshape(1, 4, 4, 1)
+    tied7 = rng.integers(0, 3, size=(2, 7, 7, 2))
+    many = _ints(rng, (2, 4, 4, 2), 0, 20)
+    return [
+        Case("4x4, 2x2 windows, max, distinct values", (d2, distinct, 2)),
+        Case("4x4, 2x2 windows, avg", (d2, distinct, 2), {"mode": "avg"}),
+        Case(
+            "a batch of 2, 2 channels, max",
+            (_ints(rng, (2, 2, 2, 2)), many + 100 * np.arange(64).reshape(many.shape), 2),
+        ),
+        Case("ties inside the 2x2 windows, max", (d2, ties, 2)),
+        Case("overlapping 3x3 windows, stride 1, max", (d2, over, 3), {"stride": 1}),
+        Case("overlapping 3x3 windows, stride 1, avg", (d2, over, 3), {"stride": 1, "mode": "avg"}),
+        Case(
+            "a 5x5 input: a leftover row and column",
+            (d2, _ints(rng, (1, 5, 5, 1), 0, 30) * 7 + np.arange(25).reshape(1, 5, 5, 1), 2),
+        ),
+        Case("3x3 windows, stride 2, ties, batch and channels", (_ints(rng, (2, 3, 3, 2)), tied7, 3), {"stride": 2}),
+        Case(
+            "non-square (2, 3) windows, stride (1, 2), avg",
+            (_ints(rng, (2, 3, 2, 1)), _ints(rng, (2, 4, 5, 1)), (2, 3)),
+            {"stride": (1, 2), "mode": "avg"},
+        ),
+    ]
+
+
+def _build():
+    rng = np.random.default_rng(2026)
+    return {
+        "rot180": _rot180_cases(rng),
+        "correlate2d": _image_cases(rng),
+        "convolve2d": _image_cases(rng),
+        "output_size": _size_cases(rng),
+        "conv_forward": _forward_cases(rng),
+        "pool_forward": _pool_cases(rng),
+        "conv_backward": _backward_cases(rng),
+        "pool_backward": _pool_backward_cases(rng),
+    }
+
+
+CASES = _build()
+
+# How the success line describes the range of cases, "from ... to ...".
+SUMMARY = {
+    "rot180": "from a 2x2 kernel to non-square ones",
+    "correlate2d": "from a 3x3 image to non-square kernels",
+    "convolve2d": "from a 3x3 image to non-square kernels",
+    "output_size": "from stride 1 to strides with leftover rows and gaps",
+    "conv_forward": "from one channel to a batch with channels, stride and padding",
+    "pool_forward": "from 2x2 tiles to overlapping and non-square windows",
+    "conv_backward": "from one channel to stride 2 with padding and a batch",
+    "pool_backward": "from 2x2 tiles to ties and overlapping windows",
+}
