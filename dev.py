@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """Set up the environment, then build the book or run the tests.
 
-    python3 dev.py book    # -> _build/html/index.html
-    python3 dev.py test    # unit tests + every chapter notebook through nbval
+    python3 dev.py book        # -> _build/html/index.html
+    python3 dev.py test        # unit tests + every chapter notebook through nbval
+    python3 dev.py workbook    # -> _build/workbook/ and _build/workbook.zip (no solutions)
 
 The first run creates ``.venv`` and installs ``requirements.txt`` into it (a few
 minutes); later runs reuse it and reinstall only when the requirements change.
@@ -53,6 +54,7 @@ def main():
     tasks = {
         "book": [BIN / "jupyter-book", "build", ".", "-W", "-n", "--keep-going"],
         "test": [PYTHON, "-m", "pytest"],
+        "workbook": [PYTHON, "-m", "cnnlib.workbook", ROOT],
         "setup": None,
     }
     if len(sys.argv) < 2 or sys.argv[1] not in tasks:

@@ -19,6 +19,7 @@ exception, ``None``, a wrong shape or dtype, a changed input or a run past
 
 from __future__ import annotations
 
+import textwrap
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -93,23 +94,29 @@ class Report:
 
     def __str__(self):
         if self.passed:
-            return f"{self.exercise}: {self.cases_total} cases passed, {SUMMARY[self.exercise]}"
-        lines = [f"{self.exercise}: {self.problem}"]
+            return _wrap(f"{self.exercise}: {self.cases_total} cases passed, {SUMMARY[self.exercise]}")
+        lines = [_wrap(f"{self.exercise}: {self.problem}")]
         if self.case:
-            lines.append(f"  case {self.cases_passed + 1} of {self.cases_total}: {self.case}")
+            lines.append(_wrap(f"case {self.cases_passed + 1} of {self.cases_total}: {self.case}", "  "))
         if self.expected is not None:
             lines += ["expected:", _indent(self.expected), "got:", _indent(self.got)]
         if self.mistake:
-            lines.append(f"Diagnosis: {MISTAKES[self.mistake]}")
+            lines.append(_wrap(f"Diagnosis: {MISTAKES[self.mistake]}"))
             if self.mistake in SOURCE_SLIP:
-                lines.append(f"(Chapter 07, entry {SOURCE_SLIP[self.mistake]}, collects the source's version.)")
+                lines.append(_wrap(f"(Chapter 07, entry {SOURCE_SLIP[self.mistake]}, collects the source's version.)"))
         elif self.candidates:
-            lines.append("The output matches more than one known mistake: " + "; ".join(self.candidates))
+            lines.append(_wrap("The output matches more than one known mistake: " + "; ".join(self.candidates)))
         elif self.facts:
-            lines.append("No known mistake reproduces this output. What differs: " + "; ".join(self.facts) + ".")
-        if not self.passed and self.problem and "NotImplementedError" not in self.problem:
-            lines.append(f"The right formula: {SECTIONS[self.exercise]}.")
+            text = "No known mistake reproduces this output. What differs: " + "; ".join(self.facts) + "."
+            lines.append(_wrap(text))
+        if self.problem and "NotImplementedError" not in self.problem:
+            lines.append(_wrap(f"The right formula: {SECTIONS[self.exercise]}."))
         return "\n".join(lines)
+
+
+def _wrap(text, first=""):
+    """Wrap prose at the width of the book's output boxes, continuation lines indented."""
+    return textwrap.fill(text, width=76, initial_indent=first, subsequent_indent=first + "    ")
 
 
 def _indent(text):

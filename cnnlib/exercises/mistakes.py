@@ -120,7 +120,6 @@ SOURCE_SLIP = {
 }
 
 
-
 CATALOGUE = {**CATALOGUE_FORWARD, **CATALOGUE_BACKWARD}
 
 assert {key for entries in CATALOGUE.values() for key, _ in entries} == set(MISTAKES)

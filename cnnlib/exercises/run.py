@@ -143,6 +143,11 @@ def differences(got, expected):
         ratio = a[nonzero] / expected[nonzero]
         if np.allclose(ratio, ratio[0]) and np.allclose(a[~nonzero], 0) and not np.isclose(ratio[0], 1):
             facts.append(f"every entry is {ratio[0]:g} times the expected one")
+    for axes in ((0, 1),) if a.ndim == 2 else ((1, 2), (0, 1)) if a.ndim == 4 else ():
+        if np.allclose(a, np.flip(expected, axes)):
+            facts.append("it is the expected array turned by 180°")
+        elif a.shape[axes[0]] == a.shape[axes[1]] and np.allclose(a, np.swapaxes(expected, *axes)):
+            facts.append("it is the expected array transposed")
     if np.allclose(a.sum(), expected.sum()) and wrong.any():
         facts.append("the total is right, so the values are in the wrong places")
     return facts

@@ -1,0 +1,92 @@
+"""The workbook: the chapters without solutions, still valid and runnable, with kind check cells."""
+
+from __future__ import annotations
+
+import json
+import zipfile
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from cnnlib import workbook
+
+ROOT = Path(__file__).resolve().parents[1]
+CHAPTERS = sorted((ROOT / "chapters").glob("*.ipynb"))
+YOUR_TURN = ["02", "03", "04", "05", "06"]
+
+
+@pytest.fixture(scope="module")
+def folder(tmp_path_factory):
+    return workbook.write(ROOT, tmp_path_factory.mktemp("wb") / "cnn-workbook")
+
+
+def _tags(cell):
+    return cell.get("metadata", {}).get("tags", [])
+
+
+def test_every_chapter_is_there_valid_and_without_solutions_or_outputs(folder):
+    names = sorted(p.name for p in (folder / "chapters").glob("*.ipynb"))
+    assert names == [p.name for p in CHAPTERS]
+    for path in (folder / "chapters").glob("*.ipynb"):
+        nb = nbformat.read(path, as_version=4)
+        nbformat.validate(nb)
+        for cell in nb.cells:
+            assert "{solution-start}" not in cell.source and "{solution-end}" not in cell.source, path.name
+            assert "your-turn-solution" not in _tags(cell), path.name
+            if cell.cell_type == "code":
+                assert cell.outputs == [] and cell.execution_count is None, path.name
+
+
+def test_only_the_solution_cells_are_removed():
+    for path in CHAPTERS:
+        nb = json.loads(path.read_text(encoding="utf-8"))
+        stripped = workbook.strip(nb)
+        inside = kept = 0
+        for cell in nb["cells"]:
+            text = "".join(cell["source"]).lstrip()
+            if text.startswith(workbook.START):
+                inside = 1
+            elif inside and text.startswith(workbook.END):
+                inside = 0
+            elif not inside:
+                kept += 1
+        assert len(stripped["cells"]) == kept, path.name
+
+
+@pytest.mark.parametrize("chapter", YOUR_TURN)
+def test_your_turn_keeps_the_stub_and_the_check(folder, chapter):
+    (path,) = (folder / "chapters").glob(f"{chapter}_*.ipynb")
+    nb = nbformat.read(path, as_version=4)
+    stubs = [c for c in nb.cells if "your-turn-stub" in _tags(c)]
+    checks = [c for c in nb.cells if "your-turn-check" in _tags(c)]
+    assert len(stubs) == len(checks) == 1
+    assert "raise NotImplementedError" in stubs[0].source
+    assert "exercises.check(" in checks[0].source
+
+
+def test_the_folder_has_what_setup_needs(folder):
+    for name in ("README.md", "requirements.txt", "pyproject.toml", "LICENSE", "cnnlib/exercises/__init__.py"):
+        assert (folder / name).is_file(), name
+    assert "-e ." in (folder / "requirements.txt").read_text()
+
+
+def test_zip_has_one_top_folder(tmp_path):
+    archive = workbook.write_zip(ROOT, tmp_path / "workbook.zip")
+    with zipfile.ZipFile(archive) as zf:
+        names = zf.namelist()
+    assert {n.split("/")[0] for n in names} == {"cnn-workbook"}
+    assert "cnn-workbook/chapters/05_conv_backward.ipynb" in names
+
+
+def test_a_workbook_chapter_runs_and_its_check_asks_kindly_for_the_function(folder):
+    from nbclient import NotebookClient
+
+    path = folder / "chapters" / "05_conv_backward.ipynb"
+    nb = nbformat.read(path, as_version=4)
+    NotebookClient(nb, timeout=300, kernel_name="python3", resources={"metadata": {"path": str(path.parent)}}).execute()
+    (check,) = [c for c in nb.cells if "your-turn-check" in _tags(c)]
+    text = " ".join("".join(o.get("text", "") for o in check.outputs).split())  # undo the line wrapping
+    assert "not written yet (it raises NotImplementedError)" in text
+    assert "write the function above, then run this cell again" in text
+    assert not any(o.get("output_type") == "error" for c in nb.cells if c.cell_type == "code" for o in c.outputs)
