@@ -13,6 +13,7 @@ downloads are replaced by the Chinese notebooks of ``zh/chapters``.
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import sys
@@ -37,26 +38,52 @@ def write_conf(root=ROOT):
     return conf
 
 
-def build_english(root=ROOT, out=None):
+def _english_cmd(root, out):
     cmd = [str(BIN / "jupyter-book"), "build", str(root), *FLAGS]
-    if out is not None:
-        cmd += ["--path-output", str(out)]
-    return subprocess.run(cmd).returncode
+    return [*cmd, "--path-output", str(out)] if out is not None else cmd
+
+
+def build_english(root=ROOT, out=None):
+    return subprocess.run(_english_cmd(root, out)).returncode
+
+
+KEEP_OUT = {"_build", ".venv", ".git", "chapters", "zh", "conf.py", "tests", "benchmarks", ".hypothesis"}
+
+
+def _chinese_tree(root, tree):
+    """A source tree for the Chinese edition: the book's files, with ``chapters`` the Chinese notebooks."""
+    if tree.exists():
+        shutil.rmtree(tree)
+    tree.mkdir(parents=True)
+    for entry in root.iterdir():
+        if entry.name not in KEEP_OUT and not entry.name.startswith(".") and not entry.name.endswith(".egg-info"):
+            (tree / entry.name).symlink_to(entry)
+    (tree / "chapters").symlink_to(root / "zh" / "chapters")
+    # the table of contents' part captions, which sphinx-external-toc does not pass through the catalogs
+    from translate_notebooks import catalog
+
+    captions = catalog("intro")
+    toc = (tree / "_toc.yml").read_text(encoding="utf-8")
+    (tree / "_toc.yml").unlink()
+    (tree / "_toc.yml").write_text(
+        re.sub(r"(caption: )(.+)", lambda m: m.group(1) + (captions.get(m.group(2).strip()) or m.group(2)), toc),
+        encoding="utf-8",
+    )
+    conf = write_conf(root)
+    shutil.copyfile(conf, tree / "conf.py")
+    return tree
+
+
+def _chinese_cmd(root, out):
+    out = Path(out) if out is not None else root
+    tree = _chinese_tree(root, out / "_build" / "zh-src")
+    html = out / "_build" / "html" / "zh"
+    return [str(BIN / "python"), "-m", "sphinx", "-b", "html", "-D", "language=zh_CN", "-D", f"html_title={TITLE_ZH}",
+            *FLAGS, "-q", "-E", "-d", str(out / "_build" / ".doctrees-zh"), str(tree), str(html)]  # fmt: skip
 
 
 def build_chinese(root=ROOT, out=None):
-    out = Path(out) if out is not None else root
-    write_conf(root)
-    html = out / "_build" / "html" / "zh"
-    cmd = [str(BIN / "python"), "-m", "sphinx", "-b", "html", "-D", "language=zh_CN", "-D", f"html_title={TITLE_ZH}", *FLAGS, "-q",
-           "-d", str(out / "_build" / ".doctrees-zh"), str(root), str(html)]  # fmt: skip
-    code = subprocess.run(cmd).returncode
-    if code == 0:
-        for nb in sorted((root / "zh" / "chapters").glob("*.ipynb")):
-            target = html / "_sources" / "chapters" / nb.name
-            if target.exists():
-                shutil.copyfile(nb, target)
-    return code
+    return subprocess.run(_chinese_cmd(root, out)).returncode
 
 
 def build(root=ROOT, out=None):
@@ -68,7 +95,10 @@ def build(root=ROOT, out=None):
     except ValueError as error:
         print(f"The Chinese notebooks cannot be made: {error}", file=sys.stderr)
         return 1
-    return build_english(root, out) or build_chinese(root, out)
+    # the two builds are independent (the Chinese one writes only into html/zh): run them side by side
+    english = subprocess.Popen(_english_cmd(root, out))
+    chinese = subprocess.run(_chinese_cmd(root, out)).returncode
+    return english.wait() or chinese
 
 
 if __name__ == "__main__":

@@ -13,7 +13,7 @@ EDITIONS = {"en": ("zh_CN", "中文", "zh-CN"), "zh_CN": ("en", "English", "en")
 
 def _switch(app, pagename, templatename, context, doctree):
     here = app.config.language or "en"
-    if here not in EDITIONS or doctree is None and pagename not in ("search", "genindex"):
+    if here not in EDITIONS or (doctree is None and pagename not in ("search", "genindex")):
         return
     _, label, lang = EDITIONS[here]
     up = "../" * pagename.count("/")

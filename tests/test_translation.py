@@ -90,17 +90,28 @@ def test_chinese_notebook_has_the_same_code_and_outputs_and_no_english_prose(pat
     assert len(en["cells"]) == len(zh["cells"]) and en["metadata"] == zh["metadata"]
     for a, b in zip(en["cells"], zh["cells"], strict=True):
         if a["cell_type"] == "code":
-            assert a == b
+            source = "".join(b["source"])
+            if 'lang="zh"' in source:
+                # the exercise checker's cells: the same code, asking for the report in Chinese; nbval
+                # runs these notebooks, so their recomputed outputs are checked there
+                assert re.sub(r',? ?lang="zh"', "", source) == "".join(a["source"])
+                assert {k: v for k, v in a.items() if k not in ("source", "outputs")} == {
+                    k: v for k, v in b.items() if k not in ("source", "outputs")
+                }
+            else:
+                assert a == b
             continue
         text = "".join(b["source"])
-        text = re.sub(r"```\{(literalinclude|code-cell)\}.*?```", "", text, flags=re.S)
+        # fenced code (```bash, ```python, plain ```) and literal includes; directives with prose stay in
+        text = re.sub(r"^```(?:[\w-]*|\{(?:literalinclude|code-cell)\}.*)\n.*?^```", "", text, flags=re.S | re.M)
+        text = re.sub(r"\*[^*\n\u4e00-\u9fff]+\*", "", text)  # titles of works, in italics, stay as published
         text = re.sub(r"\$\$.*?\$\$|\$[^$\n]*\$|`[^`\n]*`|\{\w+(:\w+)?\}`[^`]*`|^:[\w-]+:.*$|\([\w-]+\)=", "", text, flags=re.S | re.M)
         english = re.findall(r"\b[A-Za-z]{3,}(?:[ ,;:]+[A-Za-z]{2,}){4,}", text)
         assert not english, f"{path.name}: English left in a markdown cell: {english[:2]}"
 
 
 # Variants the glossary rules out, and the one place each may still appear (a note on usage).
-AVOID = {"步长": "stride is 步幅", "补零": "padding is 填充", "反卷积": "only where the misnomer is named"}
+AVOID = {"步长": "stride is 步幅; numpy's strides are 内存跨度", "反卷积": "only where the misnomer is named"}
 
 
 @pytest.mark.parametrize("word", AVOID)

@@ -33,7 +33,7 @@ from .cases import CASES, SUMMARY
 from .mistakes import CATALOGUE, MISTAKES, SOURCE_SLIP
 from .run import call, compare, differences, focus_of, show
 
-__all__ = ["check", "Report", "EXERCISES", "MISTAKES", "SECTIONS", "mistakes_table"]
+__all__ = ["check", "Report", "EXERCISES", "MISTAKES", "SECTIONS", "describe_cases", "mistakes_table"]
 
 EXERCISES = tuple(CASES)
 
@@ -156,9 +156,10 @@ def _width(ch):
 def _wrap_zh(text, first="", width=76):
     """Wrap mixed Chinese and Latin text by display width (a Chinese character is two columns)."""
     lines, line, used = [], first, len(first)
+    closing = "，。；：、）”！？"
     for token in re.findall(r"[A-Za-z0-9_.,()\[\]=+\-*/'`≤≥−]+|\s+|.", text):
         size = sum(_width(c) for c in token)
-        if used + size > width and line.strip():
+        if used + size > width and line.strip() and token not in closing:
             lines.append(line.rstrip())
             line, used = first + "    ", len(first) + 4
             if token.isspace():
@@ -367,3 +368,16 @@ def mistakes_table(lang="en"):
             where = slip.format(SOURCE_SLIP[key]) if key in SOURCE_SLIP else ""
             rows.append(f"| `{name}` | `{key}` | {texts[key]} | {where} |")
     return "\n".join(rows)
+
+
+def describe_cases(name, lang="en"):
+    """The cases of exercise ``name``, one numbered line each, in the order ``check`` tries them."""
+    if name not in CASES:
+        raise ValueError(f"name must be one of {', '.join(EXERCISES)}, got {name!r}")
+    if lang not in ("en", "zh"):
+        raise ValueError(f"lang must be 'en' or 'zh', got {lang!r}")
+    if lang == "zh":
+        from .zh import LABELS_ZH
+
+        return "\n".join(f"{k}. {LABELS_ZH.get(c.label, c.label)}" for k, c in enumerate(CASES[name], 1))
+    return "\n".join(f"{k}. {c.label}" for k, c in enumerate(CASES[name], 1))

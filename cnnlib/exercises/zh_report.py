@@ -11,43 +11,43 @@ import re
 __all__ = ["PHRASES", "translate"]
 
 PHRASES = {
-    "passed": "{name}：{n} 个用例全部通过，{summary}",
-    "case": "用例 {k}/{n}：{case}",
-    "expected": "期望：",
-    "got": "实际：",
+    "passed": "{name}：{n} 个用例全部通过（{summary}）",
+    "case": "第 {k} 个用例（共 {n} 个）：{case}",
+    "expected": "期望结果：",
+    "got": "实际结果：",
     "diagnosis": "诊断：{text}",
-    "slip": "（第 07 章第 {entry} 条收录了原文的这一错误。）",
-    "several": "这一输出与不止一种已知错误相符：{text}",
-    "facts": "没有哪种已知错误能得到这一输出。不同之处：{text}。",
-    "formula": "正确的公式：{text}。",
+    "slip": "（第 07 章第 {entry} 条收录了原文中的这一疏漏。）",
+    "several": "这个输出与不止一种已知错误相符：{text}",
+    "facts": "没有哪种已知错误会得出这个输出。不同之处：{text}。",
+    "formula": "正确的公式见{text}。",
 }
 
 # (English pattern, Chinese template) for the problem and fact sentences, tried in order.
 _SENTENCES = [
     (
         r"not written yet \(it raises NotImplementedError\): write the function above, then run this cell again",
-        "还没有写（函数抛出 NotImplementedError）：先写好上面的函数，再运行这个单元格",
+        "尚未实现（函数抛出了 NotImplementedError）。请先写好上面的函数，再重新运行这个单元格",
     ),
     (
         r"still running after the time limit of (\S+) s, so it was stopped \(an endless loop\?\)",
-        r"超过了 \1 秒的时间限制，已被停止（是否陷入了死循环？）",
+        r"超过 \1 秒的时间限制仍未结束，已被中止（是不是陷入了死循环？）",
     ),
     (r"raised (\w+): (.*)", r"抛出了 \1：\2"),
     (
         r"changed its input (\w+) in place; a layer must leave its inputs alone",
-        r"原地修改了输入 \1；一个层不应改动它的输入",
+        r"原地修改了输入 \1；层不应改动自己的输入",
     ),
     (r"returned None \(is the `return` missing\?\)", "返回了 None（是不是漏了 `return`？）"),
-    (r"expected a function, got (\w+)", r"需要一个函数，得到的是 \1"),
+    (r"expected a function, got (\w+)", r"应传入一个函数，实际传入的是 \1"),
     (r"returned a (\w+); expected a tuple of (\d+) arrays", r"返回了 \1；应返回由 \2 个数组组成的元组"),
     (r"returned (\d+) values; expected (\d+)", r"返回了 \1 个值；应为 \2 个"),
-    (r"returned (.*), a (\w+); a size is a whole number, an int", r"返回了 \1（\2 类型）；尺寸是整数，应为 int"),
+    (r"returned (.*), a (\w+); a size is a whole number, an int", r"返回了 \1（类型为 \2）；尺寸是整数，应返回 int"),
     (r"returned shape (.*), expected (.*)", r"返回的形状是 \1，应为 \2"),
-    (r"returned integers \(dtype (\w+)\) where the result has fractions", r"结果含有小数，却返回了整数（dtype \1）"),
+    (r"returned integers \(dtype (\w+)\) where the result has fractions", r"结果应含有小数，却返回了整数（dtype \1）"),
     (r"returned the right shape but different values", "形状正确，但数值不同"),
-    (r"returned an array of booleans \(dtype bool\), not numbers", "返回了布尔数组（dtype bool），而不是数"),
-    (r"returned an array of dtype (\S+), not real numbers", r"返回了 dtype 为 \1 的数组，而不是实数"),
-    (r"returned an array of (\w+), not numbers", r"返回了元素为 \1 的数组，而不是数"),
+    (r"returned an array of booleans \(dtype bool\), not numbers", "返回了布尔数组（dtype bool），而不是数值"),
+    (r"returned an array of dtype (\S+), not real numbers", r"返回了 dtype 为 \1 的数组，而不是实数数组"),
+    (r"returned an array of (\w+), not numbers", r"返回了元素为 \1 的数组，而不是数值"),
     (r"returned a (\w+) that is not an array", r"返回了一个不是数组的 \1"),
     (r"returned (\S+), expected (\S+)", r"返回了 \1，应为 \2"),
     (r"(\d+) of (\d+) entries differ", r"\2 个元素中有 \1 个不同"),
@@ -72,6 +72,6 @@ def translate(sentence):
             continue
         if template is None:  # "only in rows 1, 2"
             axis = _AXES[m.group(1).rstrip("s")]
-            return f"{prefix}只在第 {m.group(2)} {axis}"
+            return f"{prefix}只出现在第 {m.group(2)} {axis}"
         return prefix + m.expand(template)
     return prefix + sentence
