@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Set up the environment, then build the book or run the tests.
 
-    python3 dev.py book        # -> _build/html/index.html
+    python3 dev.py book        # both editions -> _build/html/index.html, _build/html/zh/index.html
     python3 dev.py test        # unit tests + every chapter notebook through nbval
     python3 dev.py workbook    # -> _build/workbook/ and _build/workbook.zip (no solutions)
 
@@ -52,7 +52,7 @@ def setup():
 
 def main():
     tasks = {
-        "book": [BIN / "jupyter-book", "build", ".", "-W", "-n", "--keep-going"],
+        "book": [PYTHON, ROOT / "_ext" / "editions.py"],
         "test": [PYTHON, "-m", "pytest"],
         "workbook": [PYTHON, "-m", "cnnlib.workbook", ROOT],
         "setup": None,

@@ -28,6 +28,8 @@ def _targets(text):
         target = re.search(r"<([^>]+)>\s*$", body)
         out[("role", role, (target.group(1) if target else body).strip() if role != "cite:p" else body)] += 1
     for m in MATH.findall(stripped):
+        # words in \text{...} may be translated; the formula around them may not
+        m = re.sub(r"\\text\{[^{}]*\}", r"\\text{}", m)
         out[("math", " ".join(m.split()))] += 1
     for m in CODE.findall(MATH.sub(" ", stripped)):
         out[("code", m)] += 1

@@ -1,11 +1,12 @@
-"""The built book, opened in a real browser: every page as a reader sees it.
+"""The built book, both editions, opened in a real browser: every page as a reader sees it.
 
-Builds the book into a temporary folder, serves it on 127.0.0.1 and opens every
+Builds the English and the Chinese edition into a temporary folder, serves it on 127.0.0.1 and opens every
 page in headless Chromium (Playwright driving the system's Chromium), with all
 traffic off this machine blocked, so the site must be self-contained. Checks:
 no console errors, every formula typeset by MathJax, every image loaded,
-every internal link resolving (fragments included), the search page finding
-"pooling". Desktop and phone-width screenshots of a few pages land in
+every internal link resolving (fragments included), the language switch of
+every page leading to the same page in the other edition, the search page
+finding "pooling" and the Chinese one 池化 and 反向传播. Desktop and phone-width screenshots of a few pages land in
 ``_build/screenshots/`` for a person to look at.
 
 Skipped, with instructions, where Chromium or Playwright is missing;
@@ -18,6 +19,7 @@ import functools
 import html.parser
 import http.server
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -38,6 +40,7 @@ CHROMIUM_ARGS = [
     "--no-first-run",
 ]
 SCREENSHOTS = ["intro", "chapters/03_conv_forward", "chapters/05_conv_backward", "chapters/06_pool_backward"]
+SCREENSHOTS += ["zh/intro", "zh/chapters/05_conv_backward", "zh/chapters/07_source_slips"]
 
 playwright_api = pytest.importorskip("playwright.sync_api", reason="pip install -r requirements.txt (playwright)")
 
@@ -56,21 +59,10 @@ def _launch(p):
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
-    """The book built from this checkout, served on 127.0.0.1; yields (base URL, html folder)."""
+    """Both editions built from this checkout, served on 127.0.0.1; yields (base URL, html folder)."""
     out = tmp_path_factory.mktemp("book")
     build = subprocess.run(
-        [
-            str(Path(sys.executable).parent / "jupyter-book"),
-            "build",
-            str(ROOT),
-            "--path-output",
-            str(out),
-            "-W",
-            "-n",
-            "--keep-going",
-        ],
-        capture_output=True,
-        text=True,
+        [sys.executable, str(ROOT / "_ext" / "editions.py"), str(out)], capture_output=True, text=True
     )
     assert build.returncode == 0, build.stdout[-3000:] + build.stderr[-3000:]
     html_dir = out / "_build" / "html"
@@ -99,7 +91,7 @@ def pages(html_dir):
     return sorted(
         str(p.relative_to(html_dir).with_suffix(""))
         for p in html_dir.rglob("*.html")
-        if not p.relative_to(html_dir).parts[0].startswith("_")
+        if not any(part.startswith("_") for part in p.relative_to(html_dir).parts)
         and p.name not in {"genindex.html", "search.html", "index.html"}
     )
 
@@ -184,7 +176,7 @@ def test_every_internal_link_resolves(site):
     _, html_dir = site
     broken, checked = [], 0
     for page in sorted(html_dir.rglob("*.html")):
-        if page.relative_to(html_dir).parts[0].startswith("_"):
+        if any(part.startswith("_") for part in page.relative_to(html_dir).parts):
             continue
         for href in _parse(page).hrefs:
             url = urllib.parse.urlsplit(href)
@@ -202,15 +194,41 @@ def test_every_internal_link_resolves(site):
     assert not broken, "\n".join(broken[:20])
 
 
-def test_search_finds_pooling(site, browser):
+@pytest.mark.parametrize("edition, word", [("", "pooling"), ("zh/", "池化"), ("zh/", "反向传播")])
+def test_search_finds(site, browser, edition, word):
     base, _ = site
-    page, errors, _ = open_page(browser, base, "search")
-    page.goto(f"{base}/search.html?q=pooling", wait_until="load")
+    page, errors, _ = open_page(browser, base, f"{edition}search")
+    page.goto(f"{base}/{edition}search.html?q={urllib.parse.quote(word)}", wait_until="load")
     page.wait_for_selector("#search-results li", timeout=20_000)
-    hits = page.eval_on_selector_all("#search-results li a", "els => els.map(e => e.textContent)")
-    assert any("pooling" in h.lower() for h in hits), hits
+    hits = page.eval_on_selector_all("#search-results li", "els => els.map(e => e.textContent)")
+    assert any(word in h.lower() for h in hits), hits
     assert not errors, errors
     page.close()
+
+
+def test_every_page_has_a_language_switch_to_the_same_page(site):
+    _, html_dir = site
+    names = pages(html_dir)
+    english = [n for n in names if not n.startswith("zh/")]
+    assert {f"zh/{n}" for n in english} == {n for n in names if n.startswith("zh/")}
+    problems = []
+    for name in names:
+        path = html_dir / f"{name}.html"
+        found = re.search(r'<p class="language-switch"><a href="([^"]+)"', path.read_text(encoding="utf-8"))
+        other = name[3:] if name.startswith("zh/") else f"zh/{name}"
+        if not found:
+            problems.append(f"{name}: no language switch")
+        elif (path.parent / found.group(1)).resolve() != (html_dir / f"{other}.html").resolve():
+            problems.append(f"{name}: the switch leads to {found.group(1)}, not {other}")
+    assert not problems, "\n".join(problems)
+
+
+def test_chinese_pages_are_chinese(site):
+    _, html_dir = site
+    chinese = [n for n in pages(html_dir) if n.startswith("zh/")]
+    assert len(chinese) >= 9
+    for name in chinese:
+        assert '<html lang="zh-CN"' in (html_dir / f"{name}.html").read_text(encoding="utf-8"), name
 
 
 def test_screenshots_desktop_and_phone(site, browser):

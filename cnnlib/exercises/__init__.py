@@ -19,7 +19,9 @@ exception, ``None``, a wrong shape or dtype, a changed input or a run past
 
 from __future__ import annotations
 
+import re
 import textwrap
+import unicodedata
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -31,7 +33,7 @@ from .cases import CASES, SUMMARY
 from .mistakes import CATALOGUE, MISTAKES, SOURCE_SLIP
 from .run import call, compare, differences, focus_of, show
 
-__all__ = ["check", "Report", "EXERCISES", "MISTAKES", "SECTIONS"]
+__all__ = ["check", "Report", "EXERCISES", "MISTAKES", "SECTIONS", "describe_cases", "mistakes_table"]
 
 EXERCISES = tuple(CASES)
 
@@ -41,8 +43,8 @@ SECTIONS = {
     "correlate2d": "chapter 02 (Cross-correlation and convolution), 'Definitions'",
     "convolve2d": "chapter 02 (Cross-correlation and convolution), 'Definitions' and "
     "'Convolution is correlation with a turned kernel'",
-    "output_size": "chapter 01 (Notation), 'How many windows fit?'",
-    "conv_forward": "chapter 03 (Forward propagation: the convolution layer), the general formula",
+    "output_size": "chapter 01 (Notation), 'How many windows fit? A worked example'",
+    "conv_forward": "chapter 03 (Forward propagation: the convolution layer), 'Building up the formula'",
     "pool_forward": "chapter 04 (Forward propagation: pooling), 'The formulas'",
     "conv_backward": "chapter 05 (Backward propagation: the convolution layer), Part 2",
     "pool_backward": "chapter 06 (Backward propagation: pooling)",
@@ -91,8 +93,12 @@ class Report:
     got: str | None = None
     facts: list = field(default_factory=list)
     candidates: list = field(default_factory=list)
+    lang: str = "en"
 
     def __str__(self):
+        return self._text_zh() if self.lang == "zh" else self._text_en()
+
+    def _text_en(self):
         if self.passed:
             return _wrap(f"{self.exercise}: {self.cases_total} cases passed, {SUMMARY[self.exercise]}")
         lines = [_wrap(f"{self.exercise}: {self.problem}")]
@@ -112,6 +118,56 @@ class Report:
         if self.problem and "NotImplementedError" not in self.problem:
             lines.append(_wrap(f"The right formula: {SECTIONS[self.exercise]}."))
         return "\n".join(lines)
+
+    def _text_zh(self):
+        from . import zh
+        from .zh_report import PHRASES, translate
+
+        if self.passed:
+            text = PHRASES["passed"].format(
+                name=self.exercise, n=self.cases_total, summary=zh.SUMMARY_ZH[self.exercise]
+            )
+            return _wrap_zh(text)
+        lines = [_wrap_zh(f"{self.exercise}：{translate(self.problem)}")]
+        if self.case:
+            label, _, call = self.case.partition(": ")
+            case = f"{zh.LABELS_ZH.get(label, label)}：{call}"
+            lines.append(_wrap_zh(PHRASES["case"].format(k=self.cases_passed + 1, n=self.cases_total, case=case), "  "))
+        if self.expected is not None:
+            lines += [PHRASES["expected"], _indent(self.expected), PHRASES["got"], _indent(self.got)]
+        if self.mistake:
+            lines.append(_wrap_zh(PHRASES["diagnosis"].format(text=zh.MISTAKES_ZH[self.mistake])))
+            if self.mistake in SOURCE_SLIP:
+                lines.append(_wrap_zh(PHRASES["slip"].format(entry=SOURCE_SLIP[self.mistake])))
+        elif self.candidates:
+            keys = [k for k, v in MISTAKES.items() if v in self.candidates]
+            lines.append(_wrap_zh(PHRASES["several"].format(text="；".join(zh.MISTAKES_ZH[k] for k in keys))))
+        elif self.facts:
+            lines.append(_wrap_zh(PHRASES["facts"].format(text="；".join(translate(f) for f in self.facts))))
+        if self.problem and "NotImplementedError" not in self.problem:
+            lines.append(_wrap_zh(PHRASES["formula"].format(text=zh.SECTIONS_ZH[self.exercise])))
+        return "\n".join(lines)
+
+
+def _width(ch):
+    return 2 if unicodedata.east_asian_width(ch) in "WF" else 1
+
+
+def _wrap_zh(text, first="", width=76):
+    """Wrap mixed Chinese and Latin text by display width (a Chinese character is two columns)."""
+    lines, line, used = [], first, len(first)
+    closing = "，。；：、）”！？"
+    for token in re.findall(r"[A-Za-z0-9_.,()\[\]=+\-*/'`≤≥−]+|\s+|.", text):
+        size = sum(_width(c) for c in token)
+        if used + size > width and line.strip() and token not in closing:
+            lines.append(line.rstrip())
+            line, used = first + "    ", len(first) + 4
+            if token.isspace():
+                continue
+        line += token
+        used += size
+    lines.append(line.rstrip())
+    return "\n".join(lines)
 
 
 def _wrap(text, first=""):
@@ -166,14 +222,19 @@ def _candidates(name, case):
     return out
 
 
-def check(name, fn, time_limit=5.0):
-    """Try ``fn`` on the cases of exercise ``name``; a :class:`Report` (never raises on ``fn``'s account)."""
+def check(name, fn, time_limit=5.0, lang="en"):
+    """Try ``fn`` on the cases of exercise ``name``; a :class:`Report` (never raises on ``fn``'s account).
+
+    ``lang="zh"`` gives the report in Chinese, as the Chinese edition's notebooks ask for it.
+    """
     if name not in CASES:
         raise ValueError(f"name must be one of {', '.join(EXERCISES)}, got {name!r}")
+    if lang not in ("en", "zh"):
+        raise ValueError(f"lang must be 'en' or 'zh', got {lang!r}")
     if not callable(fn):
-        return Report(name, False, problem=f"expected a function, got {type(fn).__name__}")
+        return Report(name, False, problem=f"expected a function, got {type(fn).__name__}", lang=lang)
     cases = CASES[name]
-    report = Report(name, False, cases_total=len(cases))
+    report = Report(name, False, cases_total=len(cases), lang=lang)
     results = []
     for k, case in enumerate(cases):
         expected = _expected(name, case)
@@ -288,3 +349,35 @@ def _facts(got, expected, part):
     if isinstance(expected, int) or g.shape != np.shape(expected):
         return []
     return differences(g, np.asarray(expected, dtype=np.float64))
+
+
+def mistakes_table(lang="en"):
+    """The catalogue as a Markdown table: exercise, key, the mistake, the source's entry in chapter 07."""
+    if lang not in ("en", "zh"):
+        raise ValueError(f"lang must be 'en' or 'zh', got {lang!r}")
+    if lang == "zh":
+        from .zh import MISTAKES_ZH as texts
+
+        rows = ["| 练习 | 键 | 错误 | 原文 |", "|---|---|---|---|"]
+        slip = "第 07 章第 {} 条"
+    else:
+        texts, slip = MISTAKES, "07, entry {}"
+        rows = ["| exercise | key | the mistake | source |", "|---|---|---|---|"]
+    for name, entries in CATALOGUE.items():
+        for key, _ in entries:
+            where = slip.format(SOURCE_SLIP[key]) if key in SOURCE_SLIP else ""
+            rows.append(f"| `{name}` | `{key}` | {texts[key]} | {where} |")
+    return "\n".join(rows)
+
+
+def describe_cases(name, lang="en"):
+    """The cases of exercise ``name``, one numbered line each, in the order ``check`` tries them."""
+    if name not in CASES:
+        raise ValueError(f"name must be one of {', '.join(EXERCISES)}, got {name!r}")
+    if lang not in ("en", "zh"):
+        raise ValueError(f"lang must be 'en' or 'zh', got {lang!r}")
+    if lang == "zh":
+        from .zh import LABELS_ZH
+
+        return "\n".join(f"{k}. {LABELS_ZH.get(c.label, c.label)}" for k, c in enumerate(CASES[name], 1))
+    return "\n".join(f"{k}. {c.label}" for k, c in enumerate(CASES[name], 1))

@@ -85,7 +85,7 @@ MISTAKES = {
     "dA_padding_not_cropped": "The padding is not cropped: the gradient of the padded input has p₁ rows and p₂ "
     "columns more on each side, which are not part of a⁽ˡ⁻¹⁾.",
     "dA_cropped_too_early": "p was cropped from both ends of the full convolution before growing it to n + 2p: "
-    "with leftover rows (s not dividing n + 2p − k) that cuts off a real input row.",
+    "with leftover rows (s not dividing n + 2p − f) that cuts off a real input row.",
     # pool_backward
     "max_grad_one": "The maximum receives 1; it must receive the upstream gradient δ(i, j) of its window "
     "(the source makes the same slip).",

@@ -1,0 +1,105 @@
+"""Build both editions: English into ``<out>/_build/html``, Chinese into ``<out>/_build/html/zh``.
+
+    python _ext/editions.py [OUT] [extra sphinx/jupyter-book options]
+
+The English edition is the ``jupyter-book build`` of ``_config.yml``. The
+Chinese one is the same Sphinx project built with ``language = zh_CN``: its
+prose comes from ``locale/zh_CN/LC_MESSAGES``, its code and outputs from the
+same notebooks. Jupyter Book cannot set the language for one build only, so
+the Chinese build runs Sphinx on the ``conf.py`` that ``jupyter-book config
+sphinx`` writes (ignored by git). Afterwards the Chinese pages' notebook
+downloads are replaced by the Chinese notebooks of ``zh/chapters``.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # translate_notebooks, next to this file
+
+ROOT = Path(__file__).resolve().parents[1]
+BIN = Path(sys.executable).parent
+FLAGS = ["-W", "-n", "--keep-going"]
+TITLE_ZH = "卷积与池化：前向传播与反向传播"
+
+
+def write_conf(root=ROOT):
+    """``conf.py`` from ``_config.yml``, able to import the book's local extensions."""
+    subprocess.run([str(BIN / "jupyter-book"), "config", "sphinx", str(root)], check=True, capture_output=True)
+    conf = root / "conf.py"
+    text = conf.read_text(encoding="utf-8")
+    prefix = "import os, sys\nsys.path.insert(0, os.path.join(os.path.dirname(__file__), '_ext'))\n"
+    if not text.startswith(prefix):
+        conf.write_text(prefix + text, encoding="utf-8")
+    return conf
+
+
+def _english_cmd(root, out):
+    cmd = [str(BIN / "jupyter-book"), "build", str(root), *FLAGS]
+    return [*cmd, "--path-output", str(out)] if out is not None else cmd
+
+
+def build_english(root=ROOT, out=None):
+    return subprocess.run(_english_cmd(root, out)).returncode
+
+
+KEEP_OUT = {"_build", ".venv", ".git", "chapters", "zh", "conf.py", "tests", "benchmarks", ".hypothesis"}
+
+
+def _chinese_tree(root, tree):
+    """A source tree for the Chinese edition: the book's files, with ``chapters`` the Chinese notebooks."""
+    if tree.exists():
+        shutil.rmtree(tree)
+    tree.mkdir(parents=True)
+    for entry in root.iterdir():
+        if entry.name not in KEEP_OUT and not entry.name.startswith(".") and not entry.name.endswith(".egg-info"):
+            (tree / entry.name).symlink_to(entry)
+    (tree / "chapters").symlink_to(root / "zh" / "chapters")
+    # the table of contents' part captions, which sphinx-external-toc does not pass through the catalogs
+    from translate_notebooks import catalog
+
+    captions = catalog("intro")
+    toc = (tree / "_toc.yml").read_text(encoding="utf-8")
+    (tree / "_toc.yml").unlink()
+    (tree / "_toc.yml").write_text(
+        re.sub(r"(caption: )(.+)", lambda m: m.group(1) + (captions.get(m.group(2).strip()) or m.group(2)), toc),
+        encoding="utf-8",
+    )
+    conf = write_conf(root)
+    shutil.copyfile(conf, tree / "conf.py")
+    return tree
+
+
+def _chinese_cmd(root, out):
+    out = Path(out) if out is not None else root
+    tree = _chinese_tree(root, out / "_build" / "zh-src")
+    html = out / "_build" / "html" / "zh"
+    return [str(BIN / "python"), "-m", "sphinx", "-b", "html", "-D", "language=zh_CN", "-D", f"html_title={TITLE_ZH}",
+            *FLAGS, "-q", "-E", "-d", str(out / "_build" / ".doctrees-zh"), str(tree), str(html)]  # fmt: skip
+
+
+def build_chinese(root=ROOT, out=None):
+    return subprocess.run(_chinese_cmd(root, out)).returncode
+
+
+def build(root=ROOT, out=None):
+    """Both editions (and the Chinese notebooks first); 0 when all built without warnings."""
+    from translate_notebooks import generate
+
+    try:
+        generate(root)
+    except ValueError as error:
+        print(f"The Chinese notebooks cannot be made: {error}", file=sys.stderr)
+        return 1
+    # the two builds are independent (the Chinese one writes only into html/zh): run them side by side
+    english = subprocess.Popen(_english_cmd(root, out))
+    chinese = subprocess.run(_chinese_cmd(root, out)).returncode
+    return english.wait() or chinese
+
+
+if __name__ == "__main__":
+    sys.exit(build(ROOT, Path(sys.argv[1]) if len(sys.argv) > 1 else None))

@@ -1,0 +1,20 @@
+"""Tidy the catalogs after ``sphinx-intl update``: drop obsolete entries and Babel's format flags.
+
+Babel marks a message ``python-format`` or ``python-brace-format`` when its English happens to contain
+"75% f..." or "{mean}"; msgfmt then demands the same "format codes" in the Chinese. The book's messages
+are never format strings.
+"""
+
+import sys
+from pathlib import Path
+
+from babel.messages.pofile import read_po, write_po
+
+for path in sorted(Path(sys.argv[1]).rglob("*.po")):
+    with open(path, encoding="utf-8") as f:
+        catalog = read_po(f)
+    catalog.obsolete.clear()
+    for message in catalog:
+        message.flags -= {f for f in message.flags if f.endswith("-format")}
+    with open(path, "wb") as f:
+        write_po(f, catalog, width=76, omit_header=False, ignore_obsolete=True)
