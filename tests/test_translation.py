@@ -105,7 +105,12 @@ def test_chinese_notebook_has_the_same_code_and_outputs_and_no_english_prose(pat
         # fenced code (```bash, ```python, plain ```) and literal includes; directives with prose stay in
         text = re.sub(r"^```(?:[\w-]*|\{(?:literalinclude|code-cell)\}.*)\n.*?^```", "", text, flags=re.S | re.M)
         text = re.sub(r"\*[^*\n\u4e00-\u9fff]+\*", "", text)  # titles of works, in italics, stay as published
-        text = re.sub(r"\$\$.*?\$\$|\$[^$\n]*\$|`[^`\n]*`|\{\w+(:\w+)?\}`[^`]*`|^:[\w-]+:.*$|\([\w-]+\)=", "", text, flags=re.S | re.M)
+        text = re.sub(
+            r"\$\$.*?\$\$|\$[^$\n]*\$|`[^`\n]*`|\{\w+(:\w+)?\}`[^`]*`|^:[\w-]+:.*$|\([\w-]+\)=",
+            "",
+            text,
+            flags=re.S | re.M,
+        )
         english = re.findall(r"\b[A-Za-z]{3,}(?:[ ,;:]+[A-Za-z]{2,}){4,}", text)
         assert not english, f"{path.name}: English left in a markdown cell: {english[:2]}"
 
