@@ -14,6 +14,11 @@ for path in sorted(Path(sys.argv[1]).rglob("*.po")):
     with open(path, encoding="utf-8") as f:
         catalog = read_po(f)
     catalog.obsolete.clear()
+    catalog.fuzzy = False  # the header: the catalog is in use, not a draft
+    catalog.last_translator = "The cnnlib translators"
+    catalog.project = "Convolution and pooling, forward and backward"
+    catalog.header_comment = "# The Chinese edition's text for one page of the book (see docs/translation-zh.md)."
+    catalog.revision_date = catalog.creation_date
     for message in catalog:
         message.flags -= {f for f in message.flags if f.endswith("-format")}
     with open(path, "wb") as f:
