@@ -12,7 +12,7 @@ def _write(app, exception):
         return
     from cnnlib.workbook import write_zip
 
-    write_zip(Path(app.srcdir), Path(app.outdir) / "workbook.zip")
+    write_zip(Path(app.srcdir), Path(app.outdir) / "workbook.zip", app.config.language or "en")
 
 
 def setup(app):

@@ -57,6 +57,23 @@ The published book, with the solutions, is the place to compare your answers.
 """
 
 
+README_ZH = """\
+# 练习册：卷积与池化的前向传播与反向传播
+
+本书各章的笔记本，去掉了所有参考解答和输出。第 02 至 06 章末尾都有“动手实践”一节：在函数框架所在的
+单元格中写出函数，再运行下面的检查单元格。练习检查器会从最简单到最一般的用例逐一试运行你的函数；某个用例
+失败时，它会给出这个用例，如果认得这种错误，还会说出错误的名称。
+
+安装（只需一次，Python 3.11 或更新版本）：
+
+    python3 -m venv .venv
+    .venv/bin/pip install -r requirements.txt
+    .venv/bin/jupyter lab chapters/
+
+对照答案请看已发布的书，其中有全部参考解答。
+"""
+
+
 def _source(cell):
     src = cell.get("source", "")
     return "".join(src) if isinstance(src, list) else src
@@ -86,8 +103,12 @@ def strip(nb):
     return out
 
 
-def write(root, out_dir):
-    """Write the workbook for the book at ``root`` into the folder ``out_dir``; returns ``out_dir``."""
+def write(root, out_dir, lang="en"):
+    """Write the workbook for the book at ``root`` into the folder ``out_dir``; returns ``out_dir``.
+
+    ``lang="zh_CN"`` (the Chinese edition's source tree, whose chapters are the Chinese notebooks) gives
+    the README in Chinese.
+    """
     root, out_dir = Path(root), Path(out_dir)
     if out_dir.exists():
         shutil.rmtree(out_dir)
@@ -100,16 +121,16 @@ def write(root, out_dir):
     for name in ("pyproject.toml", "LICENSE"):
         shutil.copy(root / name, out_dir / name)
     (out_dir / "requirements.txt").write_text(REQUIREMENTS, encoding="utf-8")
-    (out_dir / "README.md").write_text(README, encoding="utf-8")
+    (out_dir / "README.md").write_text(README_ZH if lang.startswith("zh") else README, encoding="utf-8")
     return out_dir
 
 
-def write_zip(root, zip_path):
+def write_zip(root, zip_path, lang="en"):
     """The workbook as one zip file (a single top-level folder, ``cnn-workbook/``); returns ``zip_path``."""
     zip_path = Path(zip_path)
     zip_path.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
-        folder = write(root, Path(tmp) / "cnn-workbook")
+        folder = write(root, Path(tmp) / "cnn-workbook", lang)
         with zipfile.ZipFile(zip_path, "w", zipfile.ZIP_DEFLATED) as zf:
             for path in sorted(folder.rglob("*")):
                 if path.is_file():
