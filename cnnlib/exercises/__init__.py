@@ -352,22 +352,24 @@ def _facts(got, expected, part):
 
 
 def mistakes_table(lang="en"):
-    """The catalogue as a Markdown table: exercise, key, the mistake, the source's entry in chapter 07."""
+    """The catalogue as Markdown: for each exercise a table of its mistakes (key, the mistake, the source's
+    entry in chapter 07)."""
     if lang not in ("en", "zh"):
         raise ValueError(f"lang must be 'en' or 'zh', got {lang!r}")
     if lang == "zh":
         from .zh import MISTAKES_ZH as texts
 
-        rows = ["| 练习 | 键 | 错误 | 原文 |", "|---|---|---|---|"]
-        slip = "第 07 章第 {} 条"
+        head, slip = "| 键 | 错误 | 原文 |", "第 {} 条"
     else:
-        texts, slip = MISTAKES, "07, entry {}"
-        rows = ["| exercise | key | the mistake | source |", "|---|---|---|---|"]
+        texts, head, slip = MISTAKES, "| key | the mistake | source |", "entry {}"
+    blocks = []
     for name, entries in CATALOGUE.items():
+        rows = [f"**`{name}`**", "", head, "|---|---|---|"]
         for key, _ in entries:
             where = slip.format(SOURCE_SLIP[key]) if key in SOURCE_SLIP else ""
-            rows.append(f"| `{name}` | `{key}` | {texts[key]} | {where} |")
-    return "\n".join(rows)
+            rows.append(f"| `{key}` | {texts[key]} | {where} |")
+        blocks.append("\n".join(rows))
+    return "\n\n".join(blocks)
 
 
 def describe_cases(name, lang="en"):
