@@ -1,14 +1,17 @@
 """Build both editions: English into ``<out>/_build/html``, Chinese into ``<out>/_build/html/zh``.
 
-    python _ext/editions.py [OUT] [extra sphinx/jupyter-book options]
+    python _ext/editions.py [OUT]      # OUT defaults to the repository itself
 
-The English edition is the ``jupyter-book build`` of ``_config.yml``. The
-Chinese one is the same Sphinx project built with ``language = zh_CN``: its
-prose comes from ``locale/zh_CN/LC_MESSAGES``, its code and outputs from the
-same notebooks. Jupyter Book cannot set the language for one build only, so
-the Chinese build runs Sphinx on the ``conf.py`` that ``jupyter-book config
-sphinx`` writes (ignored by git). Afterwards the Chinese pages' notebook
-downloads are replaced by the Chinese notebooks of ``zh/chapters``.
+First the Chinese notebooks are made (``translate_notebooks.generate``: a
+message without a translation stops the build). Then two builds run side by
+side. The English edition is the ``jupyter-book build`` of ``_config.yml``.
+The Chinese one is the same Sphinx project with ``language = zh_CN``: Jupyter
+Book cannot set the language for one build only, so it runs Sphinx on the
+``conf.py`` that ``jupyter-book config sphinx`` writes (ignored by git), in a
+tree of links to the book's files (``_build/zh-src``) whose ``chapters`` are
+the Chinese notebooks of ``zh/chapters``. Its pages, notebook downloads and
+workbook are therefore Chinese; the catalogs translate the other pages, and the
+part captions of ``_toc.yml`` are translated in the tree.
 """
 
 from __future__ import annotations
