@@ -23,7 +23,7 @@ LABEL = re.compile(r"^\(([\w-]+)\)=", re.M)
 def _targets(text):
     """What must survive translation unchanged: math, code spans, role targets, link URLs, labels."""
     out = Counter()
-    stripped = ROLE.sub(lambda m: f" ROLE{len(out)} ", text)
+    stripped = ROLE.sub(" ", text)
     for role, body in ROLE.findall(text):
         target = re.search(r"<([^>]+)>\s*$", body)
         out[("role", role, (target.group(1) if target else body).strip() if role != "cite:p" else body)] += 1

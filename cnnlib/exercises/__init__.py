@@ -96,57 +96,58 @@ class Report:
     lang: str = "en"
 
     def __str__(self):
-        return self._text_zh() if self.lang == "zh" else self._text_en()
-
-    def _text_en(self):
+        t = _texts(self.lang)
         if self.passed:
-            return _wrap(f"{self.exercise}: {self.cases_total} cases passed, {SUMMARY[self.exercise]}")
-        lines = [_wrap(f"{self.exercise}: {self.problem}")]
+            text = t["passed"].format(name=self.exercise, n=self.cases_total, summary=t["SUMMARY"][self.exercise])
+            return t["wrap"](text)
+        lines = [t["wrap"](t["problem"].format(name=self.exercise, problem=t["translate"](self.problem)))]
         if self.case:
-            lines.append(_wrap(f"case {self.cases_passed + 1} of {self.cases_total}: {self.case}", "  "))
+            label, _, call = self.case.partition(": ")
+            case = t["case_call"].format(label=t["LABELS"].get(label, label), call=call)
+            lines.append(t["wrap"](t["case"].format(k=self.cases_passed + 1, n=self.cases_total, case=case), "  "))
         if self.expected is not None:
-            lines += ["expected:", _indent(self.expected), "got:", _indent(self.got)]
+            lines += [t["expected"], _indent(self.expected), t["got"], _indent(self.got)]
         if self.mistake:
-            lines.append(_wrap(f"Diagnosis: {MISTAKES[self.mistake]}"))
+            lines.append(t["wrap"](t["diagnosis"].format(text=t["MISTAKES"][self.mistake])))
             if self.mistake in SOURCE_SLIP:
-                lines.append(_wrap(f"(Chapter 07, entry {SOURCE_SLIP[self.mistake]}, collects the source's version.)"))
+                lines.append(t["wrap"](t["slip"].format(entry=SOURCE_SLIP[self.mistake])))
         elif self.candidates:
-            lines.append(_wrap("The output matches more than one known mistake: " + "; ".join(self.candidates)))
+            keys = [k for k, v in MISTAKES.items() if v in self.candidates]
+            lines.append(t["wrap"](t["several"].format(text=t["sep"].join(t["MISTAKES"][k] for k in keys))))
         elif self.facts:
-            text = "No known mistake reproduces this output. What differs: " + "; ".join(self.facts) + "."
-            lines.append(_wrap(text))
+            lines.append(t["wrap"](t["facts"].format(text=t["sep"].join(t["translate"](f) for f in self.facts))))
         if self.problem and "NotImplementedError" not in self.problem:
-            lines.append(_wrap(f"The right formula: {SECTIONS[self.exercise]}."))
+            lines.append(t["wrap"](t["formula"].format(text=t["SECTIONS"][self.exercise])))
         return "\n".join(lines)
 
-    def _text_zh(self):
+
+_PHRASES_EN = {
+    "passed": "{name}: {n} cases passed, {summary}",
+    "problem": "{name}: {problem}",
+    "case": "case {k} of {n}: {case}",
+    "case_call": "{label}: {call}",
+    "expected": "expected:",
+    "got": "got:",
+    "diagnosis": "Diagnosis: {text}",
+    "slip": "(Chapter 07, entry {entry}, collects the source's version.)",
+    "several": "The output matches more than one known mistake: {text}",
+    "facts": "No known mistake reproduces this output. What differs: {text}.",
+    "formula": "The right formula: {text}.",
+    "sep": "; ",
+}
+
+
+def _texts(lang):
+    """Everything a report says, in one language: its phrases, the catalogue's texts, how it wraps."""
+    if lang == "zh":
         from . import zh
         from .zh_report import PHRASES, translate
 
-        if self.passed:
-            text = PHRASES["passed"].format(
-                name=self.exercise, n=self.cases_total, summary=zh.SUMMARY_ZH[self.exercise]
-            )
-            return _wrap_zh(text)
-        lines = [_wrap_zh(f"{self.exercise}：{translate(self.problem)}")]
-        if self.case:
-            label, _, call = self.case.partition(": ")
-            case = f"{zh.LABELS_ZH.get(label, label)}：{call}"
-            lines.append(_wrap_zh(PHRASES["case"].format(k=self.cases_passed + 1, n=self.cases_total, case=case), "  "))
-        if self.expected is not None:
-            lines += [PHRASES["expected"], _indent(self.expected), PHRASES["got"], _indent(self.got)]
-        if self.mistake:
-            lines.append(_wrap_zh(PHRASES["diagnosis"].format(text=zh.MISTAKES_ZH[self.mistake])))
-            if self.mistake in SOURCE_SLIP:
-                lines.append(_wrap_zh(PHRASES["slip"].format(entry=SOURCE_SLIP[self.mistake])))
-        elif self.candidates:
-            keys = [k for k, v in MISTAKES.items() if v in self.candidates]
-            lines.append(_wrap_zh(PHRASES["several"].format(text="；".join(zh.MISTAKES_ZH[k] for k in keys))))
-        elif self.facts:
-            lines.append(_wrap_zh(PHRASES["facts"].format(text="；".join(translate(f) for f in self.facts))))
-        if self.problem and "NotImplementedError" not in self.problem:
-            lines.append(_wrap_zh(PHRASES["formula"].format(text=zh.SECTIONS_ZH[self.exercise])))
-        return "\n".join(lines)
+        return {**PHRASES, "problem": "{name}：{problem}", "case_call": "{label}：{call}", "sep": "；",
+                "SUMMARY": zh.SUMMARY_ZH, "LABELS": zh.LABELS_ZH, "MISTAKES": zh.MISTAKES_ZH,
+                "SECTIONS": zh.SECTIONS_ZH, "translate": translate, "wrap": _wrap_zh}  # fmt: skip
+    return {**_PHRASES_EN, "SUMMARY": SUMMARY, "LABELS": {}, "MISTAKES": MISTAKES, "SECTIONS": SECTIONS,
+            "translate": lambda sentence: sentence, "wrap": _wrap}  # fmt: skip
 
 
 def _width(ch):

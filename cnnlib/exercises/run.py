@@ -186,7 +186,7 @@ def focus_of(got, expected, weights=False):
 
 
 def _fmt(x):
-    x = np.asarray(x, dtype=np.float64) if np.asarray(x).dtype.kind == "f" else np.asarray(x)
+    x = np.asarray(x)
     if x.dtype.kind == "f" and np.array_equal(x, np.round(x)):
         x = x.astype(np.int64)
     return np.array2string(x, precision=4, suppress_small=True, max_line_width=100)
