@@ -11,7 +11,9 @@ Book cannot set the language for one build only, so it runs Sphinx on the
 tree of links to the book's files (``_build/zh-src``) whose ``chapters`` are
 the Chinese notebooks of ``zh/chapters``. Its pages, notebook downloads and
 workbook are therefore Chinese; the catalogs translate the other pages, and the
-part captions of ``_toc.yml`` are translated in the tree.
+part captions of ``_toc.yml`` are translated in the tree. Last, the whole site
+(both editions) is zipped into ``_build/html/cnnlib-book.zip`` for reading
+offline (:func:`offline_zip`); both front pages link to it.
 """
 
 from __future__ import annotations
@@ -89,8 +91,52 @@ def build_chinese(root=ROOT, out=None):
     return subprocess.run(_chinese_cmd(root, out)).returncode
 
 
+ZIP_NAME = "cnnlib-book.zip"
+_SIZE = re.compile(r'(<span class="offline-size">)[^<]*(</span>)')
+
+
+def _zip_site(html, target):
+    """Every file of the site under one folder ``cnnlib-book/`` in the zip ``target`` (itself left out)."""
+    import zipfile
+
+    partial = target.with_suffix(".zip.part")
+    with zipfile.ZipFile(partial, "w", zipfile.ZIP_DEFLATED, compresslevel=6) as z:
+        for path in sorted(html.rglob("*")):
+            if not path.is_file() or path in (target, partial):
+                continue
+            name = f"cnnlib-book/{path.relative_to(html).as_posix()}"
+            if path.name == "documentation_options.js":
+                # the search's excerpts are read from the result pages with fetch(), which browsers refuse
+                # on file:// pages; offline, the search lists the pages without them
+                text = path.read_text(encoding="utf-8")
+                z.writestr(name, text.replace("SHOW_SEARCH_SUMMARY: true", "SHOW_SEARCH_SUMMARY: false"))
+            else:
+                z.write(path, name)
+    partial.replace(target)
+
+
+def offline_zip(html):
+    """The whole site, both editions, as ``html/cnnlib-book.zip``; its size is written on both front pages.
+
+    The front pages say the size in ``<span class="offline-size">``; they are inside the zip too, so it
+    is zipped again until the size it states is the size it has (twice, unless a digit changes).
+    """
+    html = Path(html)
+    target, stated = html / ZIP_NAME, None
+    fronts = [page for page in (html / "intro.html", html / "zh" / "intro.html") if page.exists()]
+    for _ in range(4):
+        _zip_site(html, target)
+        size = f"{target.stat().st_size / 1e6:.0f} MB"
+        if size == stated:
+            return target
+        for page in fronts:
+            page.write_text(_SIZE.sub(rf"\g<1>{size}\g<2>", page.read_text(encoding="utf-8")), encoding="utf-8")
+        stated = size
+    raise RuntimeError(f"the size of {target} does not settle")
+
+
 def build(root=ROOT, out=None):
-    """Both editions (and the Chinese notebooks first); 0 when all built without warnings."""
+    """Both editions (and the Chinese notebooks first), then the offline zip; 0 when all built without warnings."""
     from translate_notebooks import generate
 
     try:
@@ -101,7 +147,11 @@ def build(root=ROOT, out=None):
     # the two builds are independent (the Chinese one writes only into html/zh): run them side by side
     english = subprocess.Popen(_english_cmd(root, out))
     chinese = subprocess.run(_chinese_cmd(root, out)).returncode
-    return english.wait() or chinese
+    failed = english.wait() or chinese
+    if not failed:
+        zipped = offline_zip((Path(out) if out is not None else root) / "_build" / "html")
+        print(f"The whole site, offline: {zipped} ({zipped.stat().st_size / 1e6:.1f} MB)")
+    return failed
 
 
 if __name__ == "__main__":

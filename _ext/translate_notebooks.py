@@ -5,8 +5,8 @@
 Every markdown cell of ``chapters/X.ipynb`` is rewritten with the
 translations in ``locale/zh_CN/LC_MESSAGES/chapters/X.po``: each translatable
 piece of the cell (paragraph, heading, list item, table cell, title) is found
-by its English text, the ``msgid``, and replaced by its ``msgstr``. Code cells,
-outputs and metadata are copied unchanged, so the Chinese notebooks compute
+by its English text, the ``msgid``, and replaced by its ``msgstr``. Code cells
+(but for the Colab setup cell's comments), outputs and metadata are copied unchanged, so the Chinese notebooks compute
 and print exactly what the English ones do. A message with no translation,
 or a piece of a cell no message accounts for, is an error, not a fallback.
 """
@@ -20,6 +20,9 @@ import sys
 from pathlib import Path
 
 from babel.messages.pofile import read_po
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import setup_cell
 
 ROOT = Path(__file__).resolve().parents[1]
 LOCALE = ROOT / "locale" / "zh_CN" / "LC_MESSAGES"
@@ -71,11 +74,14 @@ def translate_markdown(text, messages, strict=True):
 def translate_notebook(nb, messages, strict=True):
     """A copy of notebook ``nb`` (a dict) with its markdown in Chinese; returns (notebook, msgids used).
 
-    Code cells stay as they are, except the calls of the exercise checker, which get ``lang="zh"``
+    Code cells stay as they are, except the Colab setup cell (:mod:`setup_cell`), whose comments
+    are Chinese, and the calls of the exercise checker, which get ``lang="zh"``
     (a student reads its report); those cells' outputs are computed again (:func:`_localise_checks`).
     """
     out, used = copy.deepcopy(nb), set()
     for cell in out["cells"]:
+        if setup_cell.is_setup(cell):  # the Colab setup cell, with its comments in Chinese
+            cell["source"] = setup_cell.source("zh").splitlines(keepends=True)
         if cell["cell_type"] != "markdown":
             continue
         source = "".join(cell["source"]) if isinstance(cell["source"], list) else cell["source"]
@@ -103,7 +109,8 @@ def _localise_checks(nb):
     import contextlib
     import io
 
-    cells = [c for c in nb["cells"] if c["cell_type"] == "code"]
+    # the Colab setup cell does nothing here, and its %pip is not Python
+    cells = [c for c in nb["cells"] if c["cell_type"] == "code" and not setup_cell.is_setup(c)]
     if not any(_CHECK.search(_text(c)) for c in cells):
         return
     tagged = [c for c in cells if _YOUR_TURN & set(c.get("metadata", {}).get("tags", []))]

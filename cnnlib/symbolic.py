@@ -43,11 +43,25 @@ def total(delta, Z):
 
 
 def gradient(E, X):
-    """``dE/dX`` entry by entry with ``sympy.diff``: an object array shaped like ``X``."""
+    """``dE/dX`` entry by entry with ``sympy.diff``: an object array shaped like ``X``.
+
+    ``E`` is usually a long sum (:func:`total`), and most of its terms do not contain a given
+    entry of ``X``. Differentiation is linear, so each entry is differentiated only in the terms
+    that contain it: the same derivatives as ``sympy.diff(E, x)``, without walking all of ``E``
+    once for every ``x``.
+    """
     X = np.asarray(X)
     out = np.empty(X.shape, dtype=object)
+    terms = {}
+    for term in sympy.Add.make_args(sympy.sympify(E)):
+        for s in term.free_symbols:
+            terms.setdefault(s, []).append(term)
     for idx in np.ndindex(X.shape):
-        out[idx] = sympy.diff(E, X[idx])
+        x = X[idx]
+        if isinstance(x, sympy.Symbol):
+            out[idx] = sympy.Add(*[sympy.diff(t, x) for t in terms.get(x, ())])
+        else:
+            out[idx] = sympy.diff(E, x)
     return out
 
 

@@ -5,7 +5,9 @@
 Each chapter notebook is copied without the cells between a
 ``{solution-start}`` and its ``{solution-end}`` (the worked solutions of the
 exercises and of the "Your turn" sections) and without outputs, so a reader
-runs everything and writes the stubs. The folder also holds ``cnnlib`` (whose
+runs everything and writes the stubs. Each notebook's first cell (which
+installs cnnlib on Colab only) names the commit the workbook was made from. The
+folder also holds ``cnnlib`` (whose
 checker, :mod:`cnnlib.exercises`, the check cells call), a ``pyproject.toml``
 and a ``requirements.txt``, so ``pip install -r requirements.txt`` inside it
 is all the setup there is. The book's build puts the zip next to its pages
@@ -103,6 +105,19 @@ def strip(nb):
     return out
 
 
+def _setup_cell(root):
+    """The book's ``_ext/setup_cell.py`` (the Colab setup cell), or None outside the book's repository."""
+    import importlib.util
+
+    path = (Path(root) / "_config.yml").resolve().parent / "_ext" / "setup_cell.py"
+    if not path.exists():
+        return None
+    spec = importlib.util.spec_from_file_location("_book_setup_cell", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
 def write(root, out_dir, lang="en"):
     """Write the workbook for the book at ``root`` into the folder ``out_dir``; returns ``out_dir``.
 
@@ -113,9 +128,13 @@ def write(root, out_dir, lang="en"):
     if out_dir.exists():
         shutil.rmtree(out_dir)
     (out_dir / "chapters").mkdir(parents=True)
+    setup_cell = _setup_cell(root)
+    sha = setup_cell.commit((root / "_config.yml").resolve().parent) if setup_cell else None
     for path in sorted((root / "chapters").glob("*.ipynb")):
-        nb = json.loads(path.read_text(encoding="utf-8"))
-        text = json.dumps(strip(nb), indent=1, ensure_ascii=False) + "\n"
+        nb = strip(json.loads(path.read_text(encoding="utf-8")))
+        if sha:  # the Colab setup cell installs the cnnlib of this very commit
+            setup_cell.pin(nb, sha)
+        text = json.dumps(nb, indent=1, ensure_ascii=False) + "\n"
         (out_dir / "chapters" / path.name).write_text(text, encoding="utf-8")
     shutil.copytree(root / "cnnlib", out_dir / "cnnlib", ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
     for name in ("pyproject.toml", "LICENSE"):

@@ -170,7 +170,7 @@ def test_sympy_exact_for_dilated_grouped_transposed_and_global_pooling():
     # the vectorised code on SymPy integers equals SymPy's gradient at those integers exactly
     rng = np.random.default_rng(0)
     at = {s: sympy.Integer(int(rng.integers(-9, 10))) for s in E.free_symbols}
-    num = np.vectorize(lambda x: sympy.sympify(x).subs(at), otypes=[object])
+    num = np.vectorize(lambda x: sympy.sympify(x).xreplace(at), otypes=[object])
     fast = cnnlib.conv_backward(num(delta), num(A), num(W), *conf)
     for got, want in zip(fast, (dA, dW, db)):
         assert symbolic.same(got, num(want))

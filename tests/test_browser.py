@@ -1,12 +1,17 @@
-"""The built book, both editions, opened in a real browser: every page as a reader sees it.
+"""The built book, both editions, opened in a real browser from its offline zip: every page as a reader sees it.
 
-Builds the English and the Chinese edition into a temporary folder, serves it on 127.0.0.1 and opens every
-page in headless Chromium (Playwright driving the system's Chromium), with all
-traffic off this machine blocked, so the site must be self-contained. Checks:
-no console errors, every formula typeset by MathJax, every image loaded,
-every internal link resolving (fragments included), the language switch of
-every page leading to the same page in the other edition, the search page
-finding "pooling" and the Chinese one 池化 and 反向传播. Desktop and phone-width screenshots of a few pages land in
+Builds the English and the Chinese edition once, into a temporary folder
+(``_ext/editions.py``), unzips the offline copy that the front pages offer
+(``cnnlib-book.zip``) and opens every page of it once, through ``file://``, in
+headless Chromium (Playwright driving the system's Chromium), with every
+request that is not a file blocked and recorded. That one pass collects what
+the tests below check: no console errors, nothing requested from the network,
+every formula typeset by MathJax, every image loaded, every internal link
+resolving (fragments included), the language switch of every page leading to
+the same page in the other edition, the zip holding the whole site and the
+front pages stating its size. The search pages are opened on their own to
+find "pooling", and in Chinese 池化 and 反向传播. Desktop and phone-width
+screenshots of a few pages, taken in the same pass, land in
 ``_build/screenshots/`` for a person to look at.
 
 Skipped, with instructions, where Chromium or Playwright is missing;
@@ -17,14 +22,14 @@ from __future__ import annotations
 
 import functools
 import html.parser
-import http.server
 import os
 import re
 import shutil
 import subprocess
 import sys
-import threading
 import urllib.parse
+import urllib.request
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -41,6 +46,7 @@ CHROMIUM_ARGS = [
 ]
 SCREENSHOTS = ["intro", "chapters/03_conv_forward", "chapters/05_conv_backward", "chapters/06_pool_backward"]
 SCREENSHOTS += ["zh/intro", "zh/chapters/05_conv_backward", "zh/chapters/07_source_slips"]
+DESKTOP, PHONE = (1280, 900), (390, 844)
 
 playwright_api = pytest.importorskip("playwright.sync_api", reason="pip install -r requirements.txt (playwright)")
 
@@ -59,23 +65,17 @@ def _launch(p):
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
-    """Both editions built from this checkout, served on 127.0.0.1; yields (base URL, html folder)."""
+    """Both editions built from this checkout; yields (the built html folder, its unzipped offline copy)."""
     out = tmp_path_factory.mktemp("book")
     build = subprocess.run(
         [sys.executable, str(ROOT / "_ext" / "editions.py"), str(out)], capture_output=True, text=True
     )
     assert build.returncode == 0, build.stdout[-3000:] + build.stderr[-3000:]
     html_dir = out / "_build" / "html"
-    handler = functools.partial(_QuietHandler, directory=str(html_dir))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}", html_dir
-    server.shutdown()
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
+    offline = tmp_path_factory.mktemp("offline")
+    with zipfile.ZipFile(html_dir / "cnnlib-book.zip") as z:
+        z.extractall(offline)
+    return html_dir, offline / "cnnlib-book"
 
 
 @pytest.fixture(scope="module")
@@ -96,59 +96,95 @@ def pages(html_dir):
     )
 
 
-def open_page(browser, base, name, viewport=(1280, 900)):
-    """Open a page with traffic off 127.0.0.1 blocked; returns (page, console errors, blocked URLs)."""
+def open_page(browser, url, viewport=DESKTOP):
+    """Open ``url`` with every request that is not a file blocked; returns (page, console errors, blocked URLs)."""
     page = browser.new_page(viewport={"width": viewport[0], "height": viewport[1]})
     errors, blocked = [], []
     page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
     page.on("pageerror", lambda exc: errors.append(str(exc)))
 
     def route(r):
-        if urllib.parse.urlsplit(r.request.url).hostname == "127.0.0.1":
+        if r.request.url.startswith("file://"):
             return r.continue_()
         blocked.append(r.request.url)
         return r.abort()
 
     page.route("**/*", route)
-    page.goto(f"{base}/{name}.html", wait_until="load")
+    page.on("request", lambda r: None if r.url.startswith(("file://", "data:", "blob:")) else blocked.append(r.url))
+    page.goto(url, wait_until="load")
     page.evaluate("() => window.MathJax && MathJax.startup ? MathJax.startup.promise : null")
     return page, errors, blocked
 
 
-def test_every_page_renders_offline_with_typeset_math_and_loaded_images(site, browser):
-    base, html_dir = site
-    names = pages(html_dir)
-    assert "chapters/05_conv_backward" in names and len(names) >= 9, names
+REPORT = """() => {
+  const text = [...document.querySelectorAll('article p, article li, article td, article h1, article h2, article h3, .math')]
+    .map(e => e.innerText).join('\\n');
+  const zh = document.querySelector('p.language-switch a');
+  return {
+    mathjax: document.querySelectorAll('mjx-container').length,
+    mathSource: document.querySelectorAll('.math, .tex2jax_process').length,
+    errors: document.querySelectorAll('mjx-merror, [data-mjx-error]').length,
+    raw: (text.match(/\\$\\$|\\\\frac|\\\\partial|\\\\sum|\\\\begin\\{/g) || []).slice(0, 3),
+    images: [...document.images].filter(i => !(i.complete && i.naturalWidth > 0)).map(i => i.src),
+    images_total: document.images.length,
+    lang: document.documentElement.lang,
+    switch: zh ? zh.href : null,
+  };
+}"""
+
+
+@pytest.fixture(scope="module")
+def visits(site, browser):
+    """Every page of the offline copy opened once; ``{page: what the browser saw}``.
+
+    The pages in ``SCREENSHOTS`` are photographed in the same visit, at desktop width and then at
+    phone width, where the page's width is measured too.
+    """
+    _, offline = site
+    shots = ROOT / "_build" / "screenshots"
+    shots.mkdir(parents=True, exist_ok=True)
+    seen = {}
+    for name in pages(offline):
+        page, errors, blocked = open_page(browser, (offline / f"{name}.html").as_uri())
+        report = page.evaluate(REPORT)
+        report.update(console=errors, blocked=blocked, mjx_errors=report.pop("errors"))
+        if name in SCREENSHOTS:
+            widths = {}
+            for label, (w, h) in (("desktop", DESKTOP), ("phone", PHONE)):
+                page.set_viewport_size({"width": w, "height": h})
+                page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
+                path = shots / f"{name.replace('/', '_')}_{label}.png"
+                page.screenshot(path=str(path))
+                widths[label] = (page.evaluate("document.documentElement.scrollWidth"), w, path.stat().st_size)
+            report["screens"] = widths
+        page.close()
+        seen[name] = report
+    return seen
+
+
+def test_every_page_renders_offline_with_typeset_math_and_loaded_images(visits):
+    assert "chapters/05_conv_backward" in visits and "zh/chapters/05_conv_backward" in visits, sorted(visits)
+    assert len(visits) >= 30
     problems = []
-    for name in names:
-        page, errors, blocked = open_page(browser, base, name)
-        report = page.evaluate(
-            """() => {
-              const text = [...document.querySelectorAll('article p, article li, article td, article h1, article h2, article h3, .math')]
-                .map(e => e.innerText).join('\\n');
-              return {
-                mathjax: document.querySelectorAll('mjx-container').length,
-                mathSource: document.querySelectorAll('.math, .tex2jax_process').length,
-                errors: document.querySelectorAll('mjx-merror, [data-mjx-error]').length,
-                raw: (text.match(/\\$\\$|\\\\frac|\\\\partial|\\\\sum|\\\\begin\\{/g) || []).slice(0, 3),
-                images: [...document.images].filter(i => !(i.complete && i.naturalWidth > 0)).map(i => i.src),
-              };
-            }"""
-        )
-        if errors:
-            problems.append(f"{name}: console errors {errors[:3]}")
-        if blocked:
-            problems.append(f"{name}: requested resources off this machine {blocked[:3]}")
+    for name, report in visits.items():
+        if report["console"]:
+            problems.append(f"{name}: console errors {report['console'][:3]}")
         if report["mathSource"] and not report["mathjax"]:
             problems.append(f"{name}: {report['mathSource']} formulas but MathJax typeset none")
-        if report["errors"]:
-            problems.append(f"{name}: {report['errors']} MathJax error nodes")
+        if report["mjx_errors"]:
+            problems.append(f"{name}: {report['mjx_errors']} MathJax error nodes")
         if report["raw"]:
             problems.append(f"{name}: raw TeX left in the text: {report['raw']}")
         if report["images"]:
             problems.append(f"{name}: images that did not load: {report['images'][:3]}")
-        page.close()
     assert not problems, "\n".join(problems)
+    assert sum(r["mathjax"] for r in visits.values()) > 1000
+    assert sum(r["images_total"] for r in visits.values()) > 50
+
+
+def test_nothing_is_requested_from_the_network(visits):
+    asked = {name: r["blocked"][:3] for name, r in visits.items() if r["blocked"]}
+    assert not asked, asked
 
 
 class _Anchors(html.parser.HTMLParser):
@@ -166,14 +202,16 @@ class _Anchors(html.parser.HTMLParser):
             self.hrefs.append(attrs["href"])
 
 
+@functools.cache
 def _parse(path):
+    """The links and ids of one page, parsed once however many links lead to it."""
     parser = _Anchors()
     parser.feed(path.read_text(encoding="utf-8"))
     return parser
 
 
 def test_every_internal_link_resolves(site):
-    _, html_dir = site
+    _, html_dir = site  # the unzipped copy
     broken, checked = [], 0
     for page in sorted(html_dir.rglob("*.html")):
         if any(part.startswith("_") for part in page.relative_to(html_dir).parts):
@@ -186,7 +224,7 @@ def test_every_internal_link_resolves(site):
             if target.is_dir():
                 target = target / "index.html"
             checked += 1
-            if not target.exists():
+            if not target.exists() and target != (html_dir / "cnnlib-book.zip").resolve():  # the zip is not in itself
                 broken.append(f"{page.relative_to(html_dir)} -> {href} (no such file)")
             elif url.fragment and target.suffix == ".html" and url.fragment not in _parse(target).ids:
                 broken.append(f"{page.relative_to(html_dir)} -> {href} (no such anchor)")
@@ -194,56 +232,61 @@ def test_every_internal_link_resolves(site):
     assert not broken, "\n".join(broken[:20])
 
 
-@pytest.mark.parametrize("edition, word", [("", "pooling"), ("zh/", "池化"), ("zh/", "反向传播")])
-def test_search_finds(site, browser, edition, word):
-    base, _ = site
-    page, errors, _ = open_page(browser, base, f"{edition}search")
-    page.goto(f"{base}/{edition}search.html?q={urllib.parse.quote(word)}", wait_until="load")
-    page.wait_for_selector("#search-results li", timeout=20_000)
-    hits = page.eval_on_selector_all("#search-results li", "els => els.map(e => e.textContent)")
-    assert any(word in h.lower() for h in hits), hits
-    assert not errors, errors
-    page.close()
-
-
-def test_every_page_has_a_language_switch_to_the_same_page(site):
-    _, html_dir = site
-    names = pages(html_dir)
-    english = [n for n in names if not n.startswith("zh/")]
-    assert {f"zh/{n}" for n in english} == {n for n in names if n.startswith("zh/")}
+def test_every_page_has_a_language_switch_to_the_same_page(site, visits):
+    _, offline = site
+    english = [n for n in visits if not n.startswith("zh/")]
+    assert {f"zh/{n}" for n in english} == {n for n in visits if n.startswith("zh/")}
     problems = []
-    for name in names:
-        path = html_dir / f"{name}.html"
-        found = re.search(r'<p class="language-switch"><a href="([^"]+)"', path.read_text(encoding="utf-8"))
+    for name, report in visits.items():
         other = name[3:] if name.startswith("zh/") else f"zh/{name}"
-        if not found:
+        if not report["switch"]:
             problems.append(f"{name}: no language switch")
-        elif (path.parent / found.group(1)).resolve() != (html_dir / f"{other}.html").resolve():
-            problems.append(f"{name}: the switch leads to {found.group(1)}, not {other}")
+            continue
+        # where the browser resolved the link to, in the unzipped copy
+        target = Path(urllib.request.url2pathname(urllib.parse.urlsplit(report["switch"]).path))
+        if target.resolve() != (offline / f"{other}.html").resolve():
+            problems.append(f"{name}: the switch leads to {report['switch']}, not {other}")
     assert not problems, "\n".join(problems)
 
 
-def test_chinese_pages_are_chinese(site):
-    _, html_dir = site
-    chinese = [n for n in pages(html_dir) if n.startswith("zh/")]
-    assert len(chinese) >= 9
-    for name in chinese:
-        assert '<html lang="zh-CN"' in (html_dir / f"{name}.html").read_text(encoding="utf-8"), name
+def test_chinese_pages_are_chinese(visits):
+    chinese = [n for n in visits if n.startswith("zh/")]
+    assert len(chinese) >= 15
+    assert all(visits[n]["lang"] == "zh-CN" for n in chinese), {n: visits[n]["lang"] for n in chinese}
+    assert all(visits[n]["lang"] == "en" for n in visits if not n.startswith("zh/"))
 
 
-def test_screenshots_desktop_and_phone(site, browser):
+def test_the_zip_is_the_whole_site_and_the_front_pages_say_its_size(site):
+    html_dir, offline = site
+    built = {p.relative_to(html_dir) for p in html_dir.rglob("*") if p.is_file()} - {Path("cnnlib-book.zip")}
+    assert {p.relative_to(offline) for p in offline.rglob("*") if p.is_file()} == built
+    # the same bytes, but for the search's excerpts, which browsers cannot fetch from disk
+    changed = sorted(str(p) for p in built if (offline / p).read_bytes() != (html_dir / p).read_bytes())
+    assert changed == ["_static/documentation_options.js", "zh/_static/documentation_options.js"], changed
+    assert "SHOW_SEARCH_SUMMARY: false" in (offline / changed[0]).read_text(encoding="utf-8")
+    size = f"{(html_dir / 'cnnlib-book.zip').stat().st_size / 1e6:.0f} MB"
+    for front, href in (("intro.html", "cnnlib-book.zip"), ("zh/intro.html", "../cnnlib-book.zip")):
+        text = (html_dir / front).read_text(encoding="utf-8")
+        assert f'<a href="{href}" download>' in text, front
+        assert re.search(r'<span class="offline-size">([^<]*)</span>', text).group(1) == size, front
+
+
+@pytest.mark.parametrize("edition, word", [("", "pooling"), ("zh/", "池化"), ("zh/", "反向传播")])
+def test_search_finds(site, browser, edition, word):
+    _, offline = site
+    url = (offline / f"{edition}search.html").as_uri() + f"?q={urllib.parse.quote(word)}"
+    page, errors, blocked = open_page(browser, url)
+    page.wait_for_selector("#search-results li", timeout=20_000)
+    hits = page.eval_on_selector_all("#search-results li", "els => els.map(e => e.textContent)")
+    assert any(word in h.lower() for h in hits), hits
+    assert not errors and not blocked, (errors, blocked)
+    page.close()
+
+
+def test_screenshots_desktop_and_phone(visits):
     """Screenshots for a person to look at (not compared): _build/screenshots/*.png."""
-    base, _ = site
-    out = ROOT / "_build" / "screenshots"
-    out.mkdir(parents=True, exist_ok=True)
     for name in SCREENSHOTS:
-        for label, viewport in (("desktop", (1280, 900)), ("phone", (390, 844))):
-            page, errors, _ = open_page(browser, base, name, viewport)
-            path = out / f"{name.replace('/', '_')}_{label}.png"
-            page.screenshot(path=str(path))
-            width = page.evaluate("document.documentElement.scrollWidth")
-            page.close()
-            assert path.stat().st_size > 10_000
-            assert not errors, errors
-            # nothing wider than the phone's screen but scrollable code and math boxes
-            assert width <= viewport[0] + 1, f"{name} is {width}px wide on a {viewport[0]}px screen"
+        for label, (width, screen, size) in visits[name]["screens"].items():
+            assert size > 10_000, (name, label)
+            # nothing wider than the screen but scrollable code and math boxes
+            assert width <= screen + 1, f"{name} is {width}px wide on a {screen}px screen ({label})"

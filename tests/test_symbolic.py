@@ -34,7 +34,7 @@ def test_conv_backward_is_the_symbolic_gradient(a_shape, w_shape, stride, paddin
     # the vectorised code, on integers, equals SymPy's gradient at those integers exactly
     rng = np.random.default_rng(0)
     values = {s: int(rng.integers(-9, 10)) for s in E.free_symbols}
-    num = lambda X: np.array([int(sympy.sympify(x).subs(values)) for x in X.ravel()]).reshape(X.shape)
+    num = lambda X: np.array([int(sympy.sympify(x).xreplace(values)) for x in X.ravel()]).reshape(X.shape)
     fast = cnnlib.conv_backward(num(delta), num(A_prev), num(W), stride, padding)
     for got, want in zip(fast, (dA_prev, dW, db)):
         assert np.array_equal(got, num(want))
@@ -64,11 +64,11 @@ def test_pool_backward_is_the_symbolic_gradient(shape, size, stride):
         delta = symbolic.symbol_array("delta", A.shape)
         grad = symbolic.gradient(symbolic.total(delta, A), A_sym)
         at = {s: int(v) for s, v in zip(A_sym.ravel(), values.ravel())}
-        grad = np.array([sympy.sympify(g).subs(at) for g in grad.ravel()], dtype=object).reshape(shape)
+        grad = np.array([sympy.sympify(g).xreplace(at) for g in grad.ravel()], dtype=object).reshape(shape)
         assert symbolic.same(grad, reference.pool_backward(delta, values, size, stride, mode))
         d = np.vectorize(sympy.Integer, otypes=[object])(rng.integers(-9, 10, size=A.shape))  # exact 1/(k1*k2)
         at_d = {s: int(v) for s, v in zip(delta.ravel(), d.ravel())}
-        exact = np.array([sympy.sympify(g).subs(at_d) for g in grad.ravel()], dtype=object).reshape(shape)
+        exact = np.array([sympy.sympify(g).xreplace(at_d) for g in grad.ravel()], dtype=object).reshape(shape)
         assert symbolic.same(exact, cnnlib.pool_backward(d, values, size, stride, mode))
 
 
@@ -95,6 +95,6 @@ def test_conv_backward_is_the_symbolic_gradient_on_random_tiny_layers(cfg):
         assert symbolic.same(g, symbolic.gradient(E, X))
     rng = np.random.default_rng(0)  # every symbol gets a value, also those no output reads
     at = {s: int(rng.integers(-9, 10)) for X in (A_prev, W, delta) for s in X.ravel()}
-    num = lambda X: np.array([int(sympy.sympify(x).subs(at)) for x in X.ravel()]).reshape(X.shape)
+    num = lambda X: np.array([int(sympy.sympify(x).xreplace(at)) for x in X.ravel()]).reshape(X.shape)
     for got, want in zip(cnnlib.conv_backward(num(delta), num(A_prev), num(W), stride, padding), grads):
         assert np.array_equal(got, num(want))

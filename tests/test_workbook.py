@@ -90,3 +90,13 @@ def test_a_workbook_chapter_runs_and_its_check_asks_kindly_for_the_function(fold
     assert "not written yet (it raises NotImplementedError)" in text
     assert "write the function above, then run this cell again" in text
     assert not any(o.get("output_type") == "error" for c in nb.cells if c.cell_type == "code" for o in c.outputs)
+
+
+def test_every_notebook_keeps_the_colab_setup_cell_pinned_to_this_commit(folder):
+    import subprocess
+
+    sha = subprocess.run(["git", "rev-parse", "HEAD"], cwd=ROOT, capture_output=True, text=True).stdout.strip()
+    for path in sorted((folder / "chapters").glob("*.ipynb")):
+        first = json.loads(path.read_text(encoding="utf-8"))["cells"][0]
+        assert "colab-setup" in _tags(first), path.name
+        assert f'/cnnlib@{sha}"' in "".join(first["source"]), path.name
