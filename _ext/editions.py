@@ -1,6 +1,6 @@
 """Build both editions: English into ``<out>/_build/html``, Chinese into ``<out>/_build/html/zh``.
 
-    python _ext/editions.py [OUT]      # OUT defaults to the repository itself
+    python _ext/editions.py [OUT] [--committed-notebooks]     # OUT defaults to the repository itself
 
 First the Chinese notebooks are made (``translate_notebooks.generate``: a
 message without a translation stops the build). Then two builds run side by
@@ -135,12 +135,19 @@ def offline_zip(html):
     raise RuntimeError(f"the size of {target} does not settle")
 
 
-def build(root=ROOT, out=None):
-    """Both editions (and the Chinese notebooks first), then the offline zip; 0 when all built without warnings."""
+def build(root=ROOT, out=None, notebooks=True):
+    """Both editions (and the Chinese notebooks first), then the offline zip; 0 when all built without warnings.
+
+    ``notebooks=False`` (``--committed-notebooks``) builds the Chinese edition from the notebooks as
+    committed in ``zh/chapters`` instead of making them again: the browser test does, since
+    ``tests/test_translation.py`` checks that they are what the catalogs make, and a test must not
+    rewrite files that other tests read.
+    """
     from translate_notebooks import generate
 
     try:
-        generate(root)
+        if notebooks:
+            generate(root)
     except ValueError as error:
         print(f"The Chinese notebooks cannot be made: {error}", file=sys.stderr)
         return 1
@@ -155,4 +162,5 @@ def build(root=ROOT, out=None):
 
 
 if __name__ == "__main__":
-    sys.exit(build(ROOT, Path(sys.argv[1]) if len(sys.argv) > 1 else None))
+    args = [a for a in sys.argv[1:] if a != "--committed-notebooks"]
+    sys.exit(build(ROOT, Path(args[0]) if args else None, notebooks="--committed-notebooks" not in sys.argv))

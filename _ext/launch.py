@@ -31,7 +31,7 @@ def _chinese_buttons(app, pagename, templatename, context, doctree):
         if button.get("text") in ("Binder", "Colab"):
             button["url"] = url.replace(f"/{pagename}.ipynb", f"/zh/{pagename}.ipynb")
         elif button.get("label") == "source-edit-button":
-            suffix = Path(context.get("page_source_suffix") or ".md").suffix
+            suffix = context.get("page_source_suffix") or ".md"
             catalog = f"locale/zh_CN/LC_MESSAGES/{pagename}.po"
             button["url"] = url.replace(f"{pagename}{suffix}", catalog)
 

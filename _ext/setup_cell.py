@@ -32,7 +32,8 @@ TAGS = ["colab-setup", "remove-cell"]
 COMMENT = {
     "en": "# On Colab only: install cnnlib, the library of this book, at the\n"
     "# version these notebooks were written with. Elsewhere this does nothing.\n",
-    "zh": "# 仅在 Colab 上生效：安装本书的库 cnnlib，版本与这些笔记本一致。\n# 在其他环境中，这个单元什么也不做。\n",
+    "zh": "# 仅在 Colab 上生效：安装本书配套的库 cnnlib，版本与编写这些笔记本时所用的相同。\n"
+    "# 在其他环境中，这个单元格什么也不做。\n",
 }
 INSTALL = re.compile(r'(%pip install --quiet "cnnlib\[plot\] @ git\+)([^@"]+)@([^"]+)(")')
 

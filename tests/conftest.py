@@ -1,14 +1,6 @@
-"""Shared strategies (random layer configurations that always fit together), and the tests' share of the cores."""
+"""Shared strategies: random layer configurations that always fit together; hypothesis's profiles."""
 
 import os
-
-# With pytest-xdist every worker, and every notebook kernel it starts (they inherit this environment),
-# gets its share of the cores for BLAS: two workers each running a two-thread matrix product on two
-# cores made the training cells up to eight times slower. Set before numpy is imported.
-if os.environ.get("PYTEST_XDIST_WORKER_COUNT"):
-    _share = str(max(1, (os.cpu_count() or 1) // int(os.environ["PYTEST_XDIST_WORKER_COUNT"])))
-    for _var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
-        os.environ.setdefault(_var, _share)
 
 import numpy as np
 from hypothesis import HealthCheck, settings
@@ -19,33 +11,6 @@ from hypothesis import strategies as st
 settings.register_profile("quick", deadline=None, suppress_health_check=[HealthCheck.too_slow], max_examples=25)
 settings.register_profile("thorough", parent=settings.get_profile("quick"), max_examples=1500)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "quick"))
-
-# pytest-xdist (-n auto --dist loadfile in pyproject.toml) keeps each file's tests on one worker, in
-# order: a notebook's cells share one kernel, and the browser test builds the book once. Workers
-# take files one at a time in this order, so the longest files go first and none starts last.
-LONGEST_FIRST = [
-    "tests/test_browser.py",
-    "chapters/09_training.ipynb",
-    "zh/chapters/09_training.ipynb",
-    "tests/test_translation.py",
-    "chapters/13_global_average_pooling.ipynb",
-    "zh/chapters/13_global_average_pooling.ipynb",
-    "chapters/06_pool_backward.ipynb",
-    "zh/chapters/06_pool_backward.ipynb",
-    "tests/test_launch.py",
-    "tests/test_symbolic.py",
-    "chapters/02_correlation_convolution.ipynb",
-    "zh/chapters/02_correlation_convolution.ipynb",
-    "chapters/05_conv_backward.ipynb",
-    "zh/chapters/05_conv_backward.ipynb",
-    "tests/test_beyond.py",
-    "tests/test_workbook.py",
-]
-
-
-def pytest_collection_modifyitems(config, items):
-    rank = {name: k for k, name in enumerate(LONGEST_FIRST)}
-    items.sort(key=lambda item: rank.get(item.nodeid.split("::")[0], len(rank)))  # stable: files stay in order
 
 
 @st.composite

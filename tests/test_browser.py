@@ -68,7 +68,9 @@ def site(tmp_path_factory):
     """Both editions built from this checkout; yields (the built html folder, its unzipped offline copy)."""
     out = tmp_path_factory.mktemp("book")
     build = subprocess.run(
-        [sys.executable, str(ROOT / "_ext" / "editions.py"), str(out)], capture_output=True, text=True
+        [sys.executable, str(ROOT / "_ext" / "editions.py"), str(out), "--committed-notebooks"],
+        capture_output=True,
+        text=True,
     )
     assert build.returncode == 0, build.stdout[-3000:] + build.stderr[-3000:]
     html_dir = out / "_build" / "html"
@@ -96,24 +98,36 @@ def pages(html_dir):
     )
 
 
-def open_page(browser, url, viewport=DESKTOP):
-    """Open ``url`` with every request that is not a file blocked; returns (page, console errors, blocked URLs)."""
-    page = browser.new_page(viewport={"width": viewport[0], "height": viewport[1]})
-    errors, blocked = [], []
-    page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
-    page.on("pageerror", lambda exc: errors.append(str(exc)))
+class Tab:
+    """One browser tab that opens page after page (a new tab for each would cost a second a page),
+    with every request that is not a file blocked, and the console errors and blocked requests
+    of the page opened last."""
 
-    def route(r):
+    def __init__(self, browser, viewport=DESKTOP):
+        self.page = browser.new_page(viewport={"width": viewport[0], "height": viewport[1]})
+        self.errors, self.blocked = [], []
+        self.page.on("console", lambda msg: self.errors.append(msg.text) if msg.type == "error" else None)
+        self.page.on("pageerror", lambda exc: self.errors.append(str(exc)))
+        self.page.route("**/*", self._route)
+        self.page.on("request", self._request)
+
+    def _route(self, r):
         if r.request.url.startswith("file://"):
             return r.continue_()
-        blocked.append(r.request.url)
+        self.blocked.append(r.request.url)
         return r.abort()
 
-    page.route("**/*", route)
-    page.on("request", lambda r: None if r.url.startswith(("file://", "data:", "blob:")) else blocked.append(r.url))
-    page.goto(url, wait_until="load")
-    page.evaluate("() => window.MathJax && MathJax.startup ? MathJax.startup.promise : null")
-    return page, errors, blocked
+    def _request(self, r):
+        if not r.url.startswith(("file://", "data:", "blob:")) and r.url not in self.blocked:
+            self.blocked.append(r.url)
+
+    def open(self, url):
+        """Open ``url`` and wait for MathJax; returns the Playwright page."""
+        self.errors.clear()
+        self.blocked.clear()
+        self.page.goto(url, wait_until="load")
+        self.page.evaluate("() => window.MathJax && MathJax.startup ? MathJax.startup.promise : null")
+        return self.page
 
 
 REPORT = """() => {
@@ -143,11 +157,11 @@ def visits(site, browser):
     _, offline = site
     shots = ROOT / "_build" / "screenshots"
     shots.mkdir(parents=True, exist_ok=True)
-    seen = {}
+    tab, seen = Tab(browser), {}
     for name in pages(offline):
-        page, errors, blocked = open_page(browser, (offline / f"{name}.html").as_uri())
+        page = tab.open((offline / f"{name}.html").as_uri())
         report = page.evaluate(REPORT)
-        report.update(console=errors, blocked=blocked, mjx_errors=report.pop("errors"))
+        report.update(console=list(tab.errors), blocked=list(tab.blocked), mjx_errors=report.pop("errors"))
         if name in SCREENSHOTS:
             widths = {}
             for label, (w, h) in (("desktop", DESKTOP), ("phone", PHONE)):
@@ -156,9 +170,10 @@ def visits(site, browser):
                 path = shots / f"{name.replace('/', '_')}_{label}.png"
                 page.screenshot(path=str(path))
                 widths[label] = (page.evaluate("document.documentElement.scrollWidth"), w, path.stat().st_size)
+            page.set_viewport_size({"width": DESKTOP[0], "height": DESKTOP[1]})
             report["screens"] = widths
-        page.close()
         seen[name] = report
+    tab.page.close()
     return seen
 
 
@@ -249,6 +264,35 @@ def test_every_page_has_a_language_switch_to_the_same_page(site, visits):
     assert not problems, "\n".join(problems)
 
 
+def test_launch_and_edit_buttons_point_at_files_of_the_repository(site):
+    """Binder and Colab open the page's own notebook (the Chinese one in the Chinese edition), at the
+    branch of _config.yml; "Suggest edit" opens the file that holds the page's text (a catalog, there)."""
+    _, offline = site
+    sys.path.insert(0, str(ROOT / "_ext"))
+    import setup_cell
+
+    url, branch = setup_cell.repository()
+    colab = re.compile(
+        rf'href="https://colab\.research\.google\.com/github/{url.split("github.com/")[1]}/blob/{branch}/([^"]+)"'
+    )
+    binder = re.compile(r'href="https://mybinder\.org/v2/gh/[^/]+/[^/]+/' + branch + r'\?urlpath=lab/tree/([^"]+)"')
+    edit = re.compile(rf'href="{re.escape(url)}/edit/{branch}/([^"]+)"')
+    problems, launched = [], 0
+    for name in pages(offline):
+        text = (offline / f"{name}.html").read_text(encoding="utf-8")
+        own = f"{name}.ipynb"  # zh/chapters/… for the Chinese edition, a file of the repository too
+        found = {"colab": colab.findall(text), "binder": binder.findall(text), "edit": edit.findall(text)}
+        if name.split("/")[-2:-1] == ["chapters"]:
+            launched += 1
+            if found["colab"] != [own] or found["binder"] != [own] or not (ROOT / own).is_file():
+                problems.append(f"{name}: launch buttons open {found['colab']}, {found['binder']}, not {own}")
+        if len(found["edit"]) != 1 or not (ROOT / found["edit"][0]).is_file():
+            problems.append(f"{name}: 'Suggest edit' opens {found['edit']}")
+        elif name.startswith("zh/") and found["edit"][0] != f"locale/zh_CN/LC_MESSAGES/{name[3:]}.po":
+            problems.append(f"{name}: 'Suggest edit' opens {found['edit'][0]}, not the page's catalog")
+    assert launched == 30 and not problems, "\n".join(problems)
+
+
 def test_chinese_pages_are_chinese(visits):
     chinese = [n for n in visits if n.startswith("zh/")]
     assert len(chinese) >= 15
@@ -275,11 +319,12 @@ def test_the_zip_is_the_whole_site_and_the_front_pages_say_its_size(site):
 def test_search_finds(site, browser, edition, word):
     _, offline = site
     url = (offline / f"{edition}search.html").as_uri() + f"?q={urllib.parse.quote(word)}"
-    page, errors, blocked = open_page(browser, url)
+    tab = Tab(browser)
+    page = tab.open(url)
     page.wait_for_selector("#search-results li", timeout=20_000)
     hits = page.eval_on_selector_all("#search-results li", "els => els.map(e => e.textContent)")
     assert any(word in h.lower() for h in hits), hits
-    assert not errors and not blocked, (errors, blocked)
+    assert not tab.errors and not tab.blocked, (tab.errors, tab.blocked)
     page.close()
 
 
