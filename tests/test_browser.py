@@ -22,11 +22,13 @@ from __future__ import annotations
 
 import functools
 import html.parser
+import http.server
 import os
 import re
 import shutil
 import subprocess
 import sys
+import threading
 import urllib.parse
 import urllib.request
 import zipfile
@@ -103,7 +105,8 @@ class Tab:
     with every request that is not a file blocked, and the console errors and blocked requests
     of the page opened last."""
 
-    def __init__(self, browser, viewport=DESKTOP):
+    def __init__(self, browser, viewport=DESKTOP, allow=None):
+        self.allow = ("file://", allow) if allow else ("file://",)  # allow: the local server's base URL
         self.page = browser.new_page(viewport={"width": viewport[0], "height": viewport[1]})
         self.errors, self.blocked = [], []
         self.page.on("console", lambda msg: self.errors.append(msg.text) if msg.type == "error" else None)
@@ -112,13 +115,13 @@ class Tab:
         self.page.on("request", self._request)
 
     def _route(self, r):
-        if r.request.url.startswith("file://"):
+        if r.request.url.startswith(self.allow):
             return r.continue_()
         self.blocked.append(r.request.url)
         return r.abort()
 
     def _request(self, r):
-        if not r.url.startswith(("file://", "data:", "blob:")) and r.url not in self.blocked:
+        if not r.url.startswith((*self.allow, "data:", "blob:")) and r.url not in self.blocked:
             self.blocked.append(r.url)
 
     def open(self, url):
@@ -315,15 +318,35 @@ def test_the_zip_is_the_whole_site_and_the_front_pages_say_its_size(site):
         assert re.search(r'<span class="offline-size">([^<]*)</span>', text).group(1) == size, front
 
 
+@pytest.fixture(scope="module")
+def served(site):
+    """The built site (not the offline copy) on 127.0.0.1, as the web serves it; yields its base URL."""
+    html_dir, _ = site
+    handler = functools.partial(_QuietHandler, directory=str(html_dir))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.mark.parametrize("copy", ["offline", "web"])
 @pytest.mark.parametrize("edition, word", [("", "pooling"), ("zh/", "池化"), ("zh/", "反向传播")])
-def test_search_finds(site, browser, edition, word):
-    _, offline = site
-    url = (offline / f"{edition}search.html").as_uri() + f"?q={urllib.parse.quote(word)}"
-    tab = Tab(browser)
-    page = tab.open(url)
+def test_search_finds(site, served, browser, copy, edition, word):
+    """On the web the results carry excerpts, fetched from the pages; offline (file://) they do not."""
+    base = site[1].as_uri() + "/" if copy == "offline" else served
+    tab = Tab(browser, allow=served)
+    page = tab.open(f"{base}{edition}search.html?q={urllib.parse.quote(word)}")
     page.wait_for_selector("#search-results li", timeout=20_000)
+    page.wait_for_load_state("networkidle")
     hits = page.eval_on_selector_all("#search-results li", "els => els.map(e => e.textContent)")
     assert any(word in h.lower() for h in hits), hits
+    excerpts = page.eval_on_selector_all("#search-results li p.context", "els => els.length")
+    assert (excerpts > 0) == (copy == "web"), excerpts
     assert not tab.errors and not tab.blocked, (tab.errors, tab.blocked)
     page.close()
 
