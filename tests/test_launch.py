@@ -123,7 +123,16 @@ def test_the_setup_cell_installs_cnnlib_on_colab_from_a_clone(tmp_path):
     (tmp_path / "colab.py").write_text(COLAB, encoding="utf-8")
 
     # no index: everything but cnnlib is already there, and cnnlib must come from the clone;
-    # no build isolation: setuptools is taken from the environment, not downloaded
+    # no build isolation: the build backend is taken from the environment (requirements.txt pins one
+    # that pyproject.toml accepts), not downloaded
+    import tomllib
+    from importlib.metadata import version
+
+    from packaging.requirements import Requirement
+
+    for requirement in tomllib.loads((ROOT / "pyproject.toml").read_text())["build-system"]["requires"]:
+        req = Requirement(requirement)
+        assert req.specifier.contains(version(req.name)), f"{req.name} {version(req.name)} is not {req}"
     env = {**os.environ, "PIP_NO_INDEX": "1", "PIP_NO_BUILD_ISOLATION": "0", "PIP_DISABLE_PIP_VERSION_CHECK": "1"}
     env.pop("PYTHONPATH", None)
     run = subprocess.run(
