@@ -21,13 +21,6 @@ if os.environ.get("PYTEST_XDIST_WORKER_COUNT"):
         os.environ.setdefault(_var, _share)
 
 
-def pytest_xdist_auto_num_workers(config):
-    """``-n auto``: one worker more than there are cores. The machine is never quite busy with one per
-    core (kernels, Sphinx and the browser wait on one another); on this two-core machine three workers
-    took 133 s where two took 145 s (one run each)."""
-    return (os.cpu_count() or 1) + 1
-
-
 # pytest-xdist (-n auto --dist loadfile in pyproject.toml) keeps each file's tests on one worker, in
 # order: a notebook's cells share one kernel, and the browser test builds the book once. Workers
 # take files one at a time in this order, so the longest files go first and none starts last.
