@@ -23,6 +23,7 @@ from __future__ import annotations
 import functools
 import html.parser
 import http.server
+import json
 import os
 import re
 import shutil
@@ -301,6 +302,17 @@ def test_chinese_pages_are_chinese(visits):
     assert len(chinese) >= 15
     assert all(visits[n]["lang"] == "zh-CN" for n in chinese), {n: visits[n]["lang"] for n in chinese}
     assert all(visits[n]["lang"] == "en" for n in visits if not n.startswith("zh/"))
+
+
+def test_every_notebook_the_site_serves_installs_the_commit_it_was_built_from(site):
+    """The download button's notebooks (both editions) name the build's commit, not the branch."""
+    _, offline = site
+    sha = subprocess.run(["git", "rev-parse", "HEAD"], cwd=ROOT, capture_output=True, text=True).stdout.strip()
+    served = sorted(offline.glob("_sources/chapters/*.ipynb")) + sorted(offline.glob("zh/_sources/chapters/*.ipynb"))
+    assert len(served) == 30, served
+    for path in served:
+        first = "".join(json.loads(path.read_text(encoding="utf-8"))["cells"][0]["source"])
+        assert f'/cnnlib@{sha}"' in first, f"{path.relative_to(offline)}: {first[-120:]}"
 
 
 def test_the_zip_is_the_whole_site_and_the_front_pages_say_its_size(site):
