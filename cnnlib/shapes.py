@@ -21,6 +21,8 @@ MAX_ENTRIES = 2**48
 
 def _is_int(x) -> bool:
     """A Python or numpy integer (or a 0-d integer array), but not a bool."""
+    if type(x) is int:  # the common case, first: a layer asks this many times per call
+        return True
     if isinstance(x, (bool, np.bool_)):
         return False
     try:
@@ -58,6 +60,10 @@ def as_pair(value, name: str, *, minimum: int) -> tuple[int, int]:
 
     An int, or two of them in a tuple, list or one-dimensional numpy array.
     """
+    if type(value) is int and value >= minimum:  # the common cases, without building the message
+        return (value, value)
+    if type(value) is tuple and len(value) == 2 and type(value[0]) is type(value[1]) is int and min(value) >= minimum:
+        return value
     kind = "positive" if minimum == 1 else "non-negative"
     expected = f"{name} must be a {kind} int or a pair of them, got {value!r}"
     if _is_int(value):
