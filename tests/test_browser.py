@@ -6,10 +6,11 @@ Builds the English and the Chinese edition once, into a temporary folder
 headless Chromium (Playwright driving the system's Chromium), with every
 request that is not a file blocked and recorded. That one pass collects what
 the tests below check: no console errors, nothing requested from the network,
-every formula typeset by MathJax, every image loaded, every internal link
-resolving (fragments included), the language switch of every page leading to
-the same page in the other edition, the zip holding the whole site and the
-front pages stating its size. The search pages are opened on their own to
+every formula typeset by MathJax (at build time, ``_ext/prerender_math.py``, or
+in the page where the build had no Node.js) and its fonts loaded, every image
+loaded, every internal link resolving (fragments included), the language switch
+of every page leading to the same page in the other edition, the zip holding
+the whole site and the front pages stating its size. The search pages are opened on their own to
 find "pooling", and in Chinese 池化 and 反向传播. Desktop and phone-width
 screenshots of a few pages, taken in the same pass, land in
 ``_build/screenshots/`` for a person to look at.
