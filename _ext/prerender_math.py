@@ -12,9 +12,10 @@ with JavaScript off. Of MathJax's 24 MB only its fonts (400 kB) are kept, so the
 offline zip is smaller by that much too.
 
 A formula MathJax cannot parse is a build warning (an error under ``-W``).
-Without Node.js, or where a page keeps a formula the patterns below do not
-find, the page is left as Sphinx wrote it and MathJax typesets it in the
-browser, as before.
+Without Node.js, or where a page would keep TeX that the patterns below do not
+find (``$$…$$`` in a notebook output, say), the page is left as Sphinx wrote it
+and MathJax typesets it in the browser, as before; MathJax's files are then
+all kept.
 """
 
 from __future__ import annotations
@@ -74,15 +75,25 @@ def typeset(formulas, mathjax_dir, tex_options, font_url):
     return dict(zip(map(tuple, formulas), answer["html"])), answer["css"]
 
 
+# what MathJax never reads (code, scripts, styles) and what it has typeset, then the delimiters it looks for
+_NOT_TEXT = re.compile(r"<(pre|script|style|textarea|mjx-container)\b.*?</\1>", re.S)
+_DELIMITER = re.compile(r"\\\(|\\\[|\$\$")
+
+
 def render_page(text, markup, stylesheet_href):
-    """The page with its formulas replaced by ``markup`` and without MathJax; None if a formula is not in it."""
+    """The page with its formulas replaced by ``markup`` and without MathJax.
+
+    None if TeX would be left on the page for MathJax (a formula outside the elements
+    ``_ELEMENT`` finds, such as ``$$…$$`` in a notebook output): that page keeps MathJax.
+    """
 
     def element(m):
         return m.group(1) + _FORMULA.sub(lambda f: markup[_key(f)], m.group(3)) + m.group(4)
 
-    if any(key not in markup for key in _formulas(text)):
+    text = _ELEMENT.sub(element, text)
+    if _DELIMITER.search(_NOT_TEXT.sub("", text)):
         return None
-    text = _MATHJAX_SCRIPTS.sub("", _ELEMENT.sub(element, text))
+    text = _MATHJAX_SCRIPTS.sub("", text)
     link = f'<link rel="stylesheet" type="text/css" href="{stylesheet_href}" />'
     if "<mjx-container" in text and link not in text:
         text = text.replace("</head>", f"{link}\n</head>", 1)
@@ -102,7 +113,7 @@ def _prerender(app, exception):
     static = Path(app.outdir) / "_static"
     mathjax = static / "mathjax"
     if not (mathjax / "node-main.js").is_file():
-        return
+        return  # MathJax not copied this time (an incremental build whose static files stayed): pages as they are
     pages = {path: path.read_text(encoding="utf-8") for path in _pages(app)}
     formulas = {f for text in pages.values() for f in _formulas(text)}
     tex = dict((app.config.mathjax3_config or {}).get("tex", {}))

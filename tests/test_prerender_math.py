@@ -7,6 +7,7 @@ what it leaves alone.
 
 from __future__ import annotations
 
+import importlib
 import re
 import shutil
 import sys
@@ -18,8 +19,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "_ext"))
 import prerender_math  # noqa: E402
 
-MATHJAX = Path(sys.prefix, "lib", f"python{sys.version_info.major}.{sys.version_info.minor}", "site-packages",
-               "sphinx-mathjax-offline", "static", "mathjax")  # fmt: skip
+MATHJAX = Path(importlib.import_module("sphinx-mathjax-offline").__file__).parent / "static" / "mathjax"
 needs_node = pytest.mark.skipif(shutil.which("node") is None, reason="no Node.js: apt-get install nodejs")
 
 PAGE = r"""<html><head><title>t</title>
@@ -71,8 +71,13 @@ def test_a_formula_mathjax_cannot_parse_is_a_build_warning(caplog):
     assert "MathJax cannot typeset" in caplog.text
 
 
-def test_a_page_with_a_formula_not_typeset_is_left_as_it_is():
-    assert prerender_math.render_page(PAGE, {}, "x.css") is None
+@needs_node
+def test_a_page_that_would_keep_tex_for_mathjax_is_left_as_it_is():
+    """``$$…$$`` in a notebook output is not in an element of class math: MathJax must stay to typeset it."""
+    page = PAGE.replace("</body>", '<div class="output_area"><p>$$E = mc^2$$</p></div></body>')
+    markup, _ = prerender_math.typeset(prerender_math._formulas(page), MATHJAX, {}, "fonts")
+    assert prerender_math.render_page(page, markup, "x.css") is None
+    assert prerender_math.render_page(PAGE, markup, "x.css") is not None
 
 
 def test_without_node_nothing_is_typeset(monkeypatch):

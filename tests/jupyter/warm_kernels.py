@@ -110,6 +110,9 @@ def _become_kernel(request, fds, path):
 
 def serve(address):
     os.environ.setdefault("MPLBACKEND", "module://matplotlib_inline.backend_inline")  # as ipykernel sets it
+    # debugpy (imported with ipykernel.debugger) warns on import that frozen modules may hide breakpoints;
+    # no one debugs this process, and the kernels get their own environment (the request's)
+    os.environ["PYDEVD_DISABLE_FILE_VALIDATION"] = "1"
     path = [p for p in sys.path if os.path.abspath(p or ".") != HERE]  # as `python -m ipykernel_launcher` has it
     for name in PRELOAD:
         try:
