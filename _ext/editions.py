@@ -3,7 +3,9 @@
     python _ext/editions.py [OUT] [--committed-notebooks]     # OUT defaults to the repository itself
 
 First the Chinese notebooks are made (``translate_notebooks.generate``: a
-message without a translation stops the build). Then two builds run side by
+message without a translation stops the build), then the reader notebooks of
+both editions (``reader_notebooks.generate``: the chapters in plain Jupyter
+Markdown, which the download and launch buttons serve). Then two builds run side by
 side. The English edition is the ``jupyter-book build`` of ``_config.yml``.
 The Chinese one is the same Sphinx project with ``language = zh_CN``: Jupyter
 Book cannot set the language for one build only, so it runs Sphinx on the
@@ -52,7 +54,7 @@ def build_english(root=ROOT, out=None):
     return subprocess.run(_english_cmd(root, out)).returncode
 
 
-KEEP_OUT = {"_build", ".venv", ".git", "chapters", "zh", "conf.py", "tests", "benchmarks", ".hypothesis"}
+KEEP_OUT = {"_build", "chapters", "zh", "notebooks", "conf.py", "tests", "benchmarks"}  # and every dot-entry
 
 
 def _chinese_tree(root, tree):
@@ -138,18 +140,20 @@ def offline_zip(html):
 def build(root=ROOT, out=None, notebooks=True):
     """Both editions (and the Chinese notebooks first), then the offline zip; 0 when all built without warnings.
 
-    ``notebooks=False`` (``--committed-notebooks``) builds the Chinese edition from the notebooks as
-    committed in ``zh/chapters`` instead of making them again: the browser test does, since
-    ``tests/test_translation.py`` checks that they are what the catalogs make, and a test must not
-    rewrite files that other tests read.
+    ``notebooks=False`` (``--committed-notebooks``) builds from the notebooks as committed in
+    ``zh/chapters`` and ``notebooks/`` instead of making them again: the browser test does, since
+    ``tests/test_translation.py`` and ``tests/test_reader_notebooks.py`` check that they are what the
+    catalogs and the chapters make, and a test must not rewrite files that other tests read.
     """
+    import reader_notebooks
     from translate_notebooks import generate
 
     try:
         if notebooks:
             generate(root)
+            reader_notebooks.generate(root)
     except ValueError as error:
-        print(f"The Chinese notebooks cannot be made: {error}", file=sys.stderr)
+        print(f"The Chinese or the reader notebooks cannot be made: {error}", file=sys.stderr)
         return 1
     # the two builds are independent (the Chinese one writes only into html/zh): run them side by side
     english = subprocess.Popen(_english_cmd(root, out))

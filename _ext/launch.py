@@ -1,19 +1,24 @@
-"""Sphinx extension: the launch and download buttons give the notebook the reader is looking at.
+"""Sphinx extension: the launch and download buttons give the reader the notebook of the page, readable anywhere.
 
-- Every notebook the site serves (``_sources/``, the download button's files)
-  has its Colab setup cell pinned to the commit the book was built from
+- The Binder and Colab buttons open the page's reader notebook
+  (``notebooks/en/…`` or, in the Chinese edition, ``notebooks/zh/…``): the
+  chapter in plain Jupyter Markdown (:mod:`reader_notebooks`), not the MyST
+  source, which JupyterLab, Colab and VS Code would show raw.
+- The download button's ``.ipynb`` (``_sources/``) is that reader notebook too,
+  with its Colab setup cell pinned to the commit the book was built from
   (:func:`setup_cell.pin`), so a downloaded notebook installs the very cnnlib
   it was written with.
-- In the Chinese edition the Binder and Colab buttons open the Chinese
-  notebook (``zh/chapters/…``) instead of the English one, and "Suggest edit"
-  opens the page's catalog (``locale/zh_CN/LC_MESSAGES/….po``), where the
-  Chinese text lives; the notebooks in ``zh/`` are generated from it.
+- In the Chinese edition "Suggest edit" opens the page's catalog
+  (``locale/zh_CN/LC_MESSAGES/….po``), where the Chinese text lives; the
+  notebooks in ``zh/`` are generated from it.
 """
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
+import reader_notebooks
 import setup_cell
 
 
@@ -23,29 +28,39 @@ def _buttons(items):
         yield from _buttons(item.get("buttons", []))
 
 
-def _chinese_buttons(app, pagename, templatename, context, doctree):
-    if not (app.config.language or "").startswith("zh") or "header_buttons" not in context:
+def _lang(app):
+    return "zh" if (app.config.language or "").startswith("zh") else "en"
+
+
+def _launch_buttons(app, pagename, templatename, context, doctree):
+    if "header_buttons" not in context:
         return
+    lang = _lang(app)
     for button in _buttons(context["header_buttons"]):
         url = button.get("url", "")
-        if button.get("text") in ("Binder", "Colab"):
-            button["url"] = url.replace(f"/{pagename}.ipynb", f"/zh/{pagename}.ipynb")
-        elif button.get("label") == "source-edit-button":
+        if button.get("text") in ("Binder", "Colab") and pagename.startswith("chapters/"):
+            reader = f"{reader_notebooks.OUT}/{lang}/{Path(pagename).name}.ipynb"
+            button["url"] = url.replace(f"/{pagename}.ipynb", f"/{reader}")
+        elif button.get("label") == "source-edit-button" and lang == "zh":
             suffix = context.get("page_source_suffix") or ".md"
             catalog = f"locale/zh_CN/LC_MESSAGES/{pagename}.po"
             button["url"] = url.replace(f"{pagename}{suffix}", catalog)
 
 
-def _pin(app, exception):
+def _serve_reader_notebooks(app, exception):
     if exception is not None or app.builder.format != "html":
         return
     # the checkout: the Chinese edition's source tree is a folder of links into it
-    sha = setup_cell.commit((Path(app.srcdir) / "_config.yml").resolve().parent)
+    root = (Path(app.srcdir) / "_config.yml").resolve().parent
+    readers = root / reader_notebooks.OUT / _lang(app)
+    for served in sorted((Path(app.outdir) / "_sources" / "chapters").glob("*.ipynb")):
+        shutil.copyfile(readers / served.name, served)
+    sha = setup_cell.commit(root)
     for folder in ("_sources", "jupyter_execute"):  # not zh/: that is the other build's
         setup_cell.pin_tree(Path(app.outdir) / folder, sha)
 
 
 def setup(app):
-    app.connect("html-page-context", _chinese_buttons, priority=600)  # after the theme's (501)
-    app.connect("build-finished", _pin)
+    app.connect("html-page-context", _launch_buttons, priority=600)  # after the theme's (501)
+    app.connect("build-finished", _serve_reader_notebooks)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

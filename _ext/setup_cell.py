@@ -127,7 +127,9 @@ def pin_tree(folder, sha):
 
 
 def main(root=ROOT):
-    for path in sorted((Path(root) / "chapters").glob("*.ipynb")):
+    from reader_notebooks import chapter_paths  # the chapters _toc.yml names, not every *.ipynb there
+
+    for path in chapter_paths(root, "en"):
         nb = json.loads(path.read_text(encoding="utf-8"))
         if ensure(nb, "en", root):
             path.write_text(json.dumps(nb, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")

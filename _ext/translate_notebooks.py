@@ -62,7 +62,10 @@ def translate_markdown(text, messages, strict=True):
         def swap(m, msgid=msgid):
             if not messages[msgid] and strict:
                 raise Untranslated(msgid)
-            slots.append(messages[msgid] or m.group(0)[len(m.group("lead")) :])
+            # the pattern matches from the message's first word to its last, so its translation goes in
+            # without the newlines around it (inside $$…$$ they would make a blank line, which ends the
+            # maths in JupyterLab and Colab)
+            slots.append((messages[msgid] or m.group(0)[len(m.group("lead")) :]).strip())
             used.add(msgid)
             return f"{m.group('lead')}\x00{len(slots) - 1}\x00"
 
@@ -174,7 +177,9 @@ def generate(root=ROOT, out=None, strict=True):
     out = Path(out) if out else root / "zh" / "chapters"
     out.mkdir(parents=True, exist_ok=True)
     written = []
-    for path in sorted((root / "chapters").glob("*.ipynb")):
+    from reader_notebooks import chapter_paths  # the chapters _toc.yml names, not every *.ipynb there
+
+    for path in chapter_paths(root, "en"):
         messages = catalog(f"chapters/{path.stem}")
         nb = json.loads(path.read_text(encoding="utf-8"))
         zh, used = translate_notebook(nb, messages, strict)

@@ -37,6 +37,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from stray_files import tree_with_stray_files
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
@@ -53,6 +54,7 @@ SCREENSHOTS += ["zh/intro", "zh/chapters/05_conv_backward", "zh/chapters/07_sour
 DESKTOP, PHONE = (1280, 900), (390, 844)
 
 playwright_api = pytest.importorskip("playwright.sync_api", reason="pip install -r requirements.txt (playwright)")
+pytestmark = pytest.mark.timeout(900)  # two builds of the book, then every page in a browser
 
 
 def _launch(p):
@@ -69,13 +71,15 @@ def _launch(p):
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
-    """Both editions built from this checkout; yields (the built html folder, its unzipped offline copy)."""
+    """Both editions built from this checkout, with stray files about (``STRAY``); yields (the built html
+    folder, its unzipped offline copy)."""
     out = tmp_path_factory.mktemp("book")
-    build = subprocess.run(
-        [sys.executable, str(ROOT / "_ext" / "editions.py"), str(out), "--committed-notebooks"],
-        capture_output=True,
-        text=True,
+    tree = tree_with_stray_files(tmp_path_factory.mktemp("tree"))
+    script = (
+        f"import sys; sys.path.insert(0, {str(ROOT / '_ext')!r}); import editions; from pathlib import Path; "
+        f"sys.exit(editions.build(Path({str(tree)!r}), Path({str(out)!r}), notebooks=False))"
     )
+    build = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
     assert build.returncode == 0, build.stdout[-3000:] + build.stderr[-3000:]
     html_dir = out / "_build" / "html"
     offline = tmp_path_factory.mktemp("offline")
@@ -294,8 +298,9 @@ def test_every_page_has_a_language_switch_to_the_same_page(site, visits):
 
 
 def test_launch_and_edit_buttons_point_at_files_of_the_repository(site):
-    """Binder and Colab open the page's own notebook (the Chinese one in the Chinese edition), at the
-    branch of _config.yml; "Suggest edit" opens the file that holds the page's text (a catalog, there)."""
+    """Binder and Colab open the page's own reader notebook (plain Markdown, notebooks/en or notebooks/zh),
+    at the branch of _config.yml; "Suggest edit" opens the file that holds the page's text (a catalog, in
+    the Chinese edition)."""
     _, offline = site
     sys.path.insert(0, str(ROOT / "_ext"))
     import setup_cell
@@ -309,7 +314,7 @@ def test_launch_and_edit_buttons_point_at_files_of_the_repository(site):
     problems, launched = [], 0
     for name in pages(offline):
         text = (offline / f"{name}.html").read_text(encoding="utf-8")
-        own = f"{name}.ipynb"  # zh/chapters/… for the Chinese edition, a file of the repository too
+        own = f"notebooks/{'zh' if name.startswith('zh/') else 'en'}/{Path(name).name}.ipynb"
         found = {"colab": colab.findall(text), "binder": binder.findall(text), "edit": edit.findall(text)}
         if name.split("/")[-2:-1] == ["chapters"]:
             launched += 1
@@ -329,15 +334,25 @@ def test_chinese_pages_are_chinese(visits):
     assert all(visits[n]["lang"] == "en" for n in visits if not n.startswith("zh/"))
 
 
-def test_every_notebook_the_site_serves_installs_the_commit_it_was_built_from(site):
-    """The download button's notebooks (both editions) name the build's commit, not the branch."""
+def test_every_notebook_the_site_serves_is_the_reader_notebook_pinned_to_the_build(site):
+    """The download button's notebooks (both editions) are the reader notebooks of notebooks/ (plain Markdown,
+    no MyST), their setup cells naming the build's commit, not the branch."""
+    sys.path.insert(0, str(ROOT / "_ext"))
+    import reader_notebooks
+    import setup_cell
+
     _, offline = site
     sha = subprocess.run(["git", "rev-parse", "HEAD"], cwd=ROOT, capture_output=True, text=True).stdout.strip()
     served = sorted(offline.glob("_sources/chapters/*.ipynb")) + sorted(offline.glob("zh/_sources/chapters/*.ipynb"))
     assert len(served) == 30, served
     for path in served:
-        first = "".join(json.loads(path.read_text(encoding="utf-8"))["cells"][0]["source"])
+        nb = json.loads(path.read_text(encoding="utf-8"))
+        first = "".join(nb["cells"][0]["source"])
         assert f'/cnnlib@{sha}"' in first, f"{path.relative_to(offline)}: {first[-120:]}"
+        reader = json.loads((ROOT / "notebooks" / ("zh" if path.parts[-4] == "zh" else "en") / path.name).read_text())
+        setup_cell.pin(reader, sha)
+        assert nb == reader, f"{path.relative_to(offline)} is not the reader notebook"
+        assert reader_notebooks.raw_myst(nb) == [], path.relative_to(offline)
 
 
 def test_the_zip_is_the_whole_site_and_the_front_pages_say_its_size(site):
@@ -395,3 +410,42 @@ def test_screenshots_desktop_and_phone(visits):
             assert size > 10_000, (name, label)
             # nothing wider than the screen but scrollable code and math boxes
             assert width <= screen + 1, f"{name} is {width}px wide on a {screen}px screen ({label})"
+
+
+def test_reader_notebooks_number_and_link_as_the_book_does(site):
+    """The reader notebooks (_ext/reader_notebooks.py) give every labelled equation and exercise the number
+    the built page gives it, and every link they make leads to a page and an anchor of the built site."""
+    sys.path.insert(0, str(ROOT / "_ext"))
+    import reader_notebooks
+
+    html_dir, _ = site
+    problems = []
+    for lang, prefix in (("en", ""), ("zh", "zh/")):
+        book = reader_notebooks.index(ROOT, lang)
+        equations, exercises, ids = {}, {}, {}
+        for doc in book.docs:
+            text = (html_dir / f"{prefix}{doc}.html").read_text(encoding="utf-8")
+            ids[doc] = set(re.findall(r'\bid="([^"]+)"', text))
+            for n, label in re.findall(
+                r'<span class="eqno">\((\d+)\)<a class="headerlink" href="#equation-([^"]+)"', text
+            ):
+                equations[label] = (doc, int(n))
+            for label, n in re.findall(
+                r'<div class="exercise[^"]*" id="([^"]+)">\s*<p class="admonition-title"><span class="caption-number">'
+                r"[^<\d]*(\d+)",
+                text,
+            ):
+                exercises[label] = (doc, int(n))
+        if equations != book.equations:
+            problems.append(f"{lang}: equation numbers differ: {set(equations.items()) ^ set(book.equations.items())}")
+        if exercises != book.exercises:
+            problems.append(f"{lang}: exercise numbers differ: {set(exercises.items()) ^ set(book.exercises.items())}")
+        for path in sorted((ROOT / "notebooks" / lang).glob("*.ipynb")):
+            nb = json.loads(path.read_text(encoding="utf-8"))
+            markdown = "\n".join("".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "markdown")
+            for doc, anchor in re.findall(re.escape(book.base) + r"([\w/]+)\.html(?:#([\w-]+))?\)", markdown):
+                if doc not in ids:
+                    problems.append(f"{path.name}: a link to {doc}, which is not a page")
+                elif anchor and anchor not in ids[doc]:
+                    problems.append(f"{path.name}: a link to {doc}#{anchor}, which is not on that page")
+    assert equations and exercises and not problems, "\n".join(problems)

@@ -1,24 +1,27 @@
-"""The workbook: the chapters without solutions, still valid and runnable, with kind check cells."""
+"""The workbook: the chapters without solutions, in plain Markdown, still valid and runnable, with kind check cells."""
 
 from __future__ import annotations
 
 import json
+import sys
 import zipfile
 from pathlib import Path
 
 import nbformat
 import pytest
 
-from cnnlib import workbook
-
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "_ext"))
+import reader_notebooks  # noqa: E402
+import workbook  # noqa: E402
+
 CHAPTERS = sorted((ROOT / "chapters").glob("*.ipynb"))
 YOUR_TURN = ["02", "03", "04", "05", "06"]
 
 
-@pytest.fixture(scope="module")
-def folder(tmp_path_factory):
-    return workbook.write(ROOT, tmp_path_factory.mktemp("wb") / "cnn-workbook")
+@pytest.fixture(scope="module", params=["en", "zh"])
+def folder(request, tmp_path_factory):
+    return workbook.write(ROOT, tmp_path_factory.mktemp(f"wb-{request.param}") / "cnn-workbook", request.param)
 
 
 def _tags(cell):
@@ -31,6 +34,7 @@ def test_every_chapter_is_there_valid_and_without_solutions_or_outputs(folder):
     for path in (folder / "chapters").glob("*.ipynb"):
         nb = nbformat.read(path, as_version=4)
         nbformat.validate(nb)
+        assert reader_notebooks.raw_myst(nb) == [], path.name
         for cell in nb.cells:
             assert "{solution-start}" not in cell.source and "{solution-end}" not in cell.source, path.name
             assert "your-turn-solution" not in _tags(cell), path.name
@@ -38,20 +42,34 @@ def test_every_chapter_is_there_valid_and_without_solutions_or_outputs(folder):
                 assert cell.outputs == [] and cell.execution_count is None, path.name
 
 
-def test_only_the_solution_cells_are_removed():
+def test_only_the_solutions_are_removed():
+    """Every code cell outside a solution stays, in order, and no Markdown outside one is lost.
+
+    Chapters 03 and 04 end a solution and start "What's next" in one cell; that section stays.
+    """
+    book = reader_notebooks.index(ROOT, "en")
     for path in CHAPTERS:
         nb = json.loads(path.read_text(encoding="utf-8"))
-        stripped = workbook.strip(nb)
-        inside = kept = 0
+        doc = f"chapters/{path.stem}"
+        full = reader_notebooks.convert(nb, doc, book)
+        stripped = workbook.strip(nb, doc, book)
+        solution_code = {c["id"] for c in nb["cells"] if "your-turn-solution" in _tags(c)}
+        inside, kept = False, []
         for cell in nb["cells"]:
-            text = "".join(cell["source"]).lstrip()
-            if text.startswith(workbook.START):
-                inside = 1
-            elif inside and text.startswith(workbook.END):
-                inside = 0
-            elif not inside:
-                kept += 1
-        assert len(stripped["cells"]) == kept, path.name
+            text = "".join(cell["source"])
+            if "{solution-start}" in text:
+                inside = True
+            if not inside and cell["cell_type"] == "code":
+                kept.append(cell["id"])
+            if "{solution-end}" in text:
+                inside = False
+        assert [c["id"] for c in stripped["cells"] if c["cell_type"] == "code"] == kept, path.name
+        assert not solution_code & set(kept), path.name
+        headings = [c for c in full["cells"] if c["cell_type"] == "markdown" and "".join(c["source"]).startswith("#")]
+        kept_headings = [c for c in headings if "jp-MarkdownHeadingCollapsed" not in c["metadata"]]
+        stripped_md = ["".join(c["source"]) for c in stripped["cells"] if c["cell_type"] == "markdown"]
+        for heading in kept_headings:
+            assert "".join(heading["source"]) in stripped_md, (path.name, "".join(heading["source"])[:60])
 
 
 @pytest.mark.parametrize("chapter", YOUR_TURN)
@@ -72,7 +90,7 @@ def test_the_folder_has_what_setup_needs(folder):
 
 
 def test_zip_has_one_top_folder(tmp_path):
-    archive = workbook.write_zip(ROOT, tmp_path / "workbook.zip")
+    archive = workbook.write_zip(ROOT, tmp_path / "workbook.zip", "zh")
     with zipfile.ZipFile(archive) as zf:
         names = zf.namelist()
     assert {n.split("/")[0] for n in names} == {"cnn-workbook"}
@@ -87,8 +105,11 @@ def test_a_workbook_chapter_runs_and_its_check_asks_kindly_for_the_function(fold
     NotebookClient(nb, timeout=300, kernel_name="python3", resources={"metadata": {"path": str(path.parent)}}).execute()
     (check,) = [c for c in nb.cells if "your-turn-check" in _tags(c)]
     text = " ".join("".join(o.get("text", "") for o in check.outputs).split())  # undo the line wrapping
-    assert "not written yet (it raises NotImplementedError)" in text
-    assert "write the function above, then run this cell again" in text
+    if (folder / "README.md").read_text(encoding="utf-8").startswith("# 练习册"):
+        assert "尚未实现（函数抛出了NotImplementedError）" in text.replace(" ", "")
+    else:
+        assert "not written yet (it raises NotImplementedError)" in text
+        assert "write the function above, then run this cell again" in text
     assert not any(o.get("output_type") == "error" for c in nb.cells if c.cell_type == "code" for o in c.outputs)
 
 
