@@ -55,9 +55,7 @@ def _serve_reader_notebooks(app, exception):
     readers = root / reader_notebooks.OUT / _lang(app)
     for served in sorted((Path(app.outdir) / "_sources" / "chapters").glob("*.ipynb")):
         shutil.copyfile(readers / served.name, served)
-    sha = setup_cell.commit(root)
-    for folder in ("_sources", "jupyter_execute"):  # not zh/: that is the other build's
-        setup_cell.pin_tree(Path(app.outdir) / folder, sha)
+    setup_cell.pin_tree(Path(app.outdir) / "_sources", setup_cell.commit(root))  # not zh/: the other build's
 
 
 def setup(app):

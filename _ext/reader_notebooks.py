@@ -449,6 +449,21 @@ def _text(cell):
     return "".join(cell["source"]) if isinstance(cell["source"], list) else cell["source"]
 
 
+FIGURE_WORD = {"en": "Figure", "zh": "图"}
+_FIGURE = re.compile(r'(<figure class="cnn-figure">.*?<figcaption>)', re.S)
+
+
+def number_figures(html, chapter, lang, first=1):
+    """``html`` with each figure's caption numbered "Figure 5.2" (``chapter`` 5) from ``first``; returns
+    ``(html, the next number)``. The book's pages and the reader notebooks number the same figures alike."""
+    count = iter(range(first, 10_000))
+    word = FIGURE_WORD[lang]
+    new = _FIGURE.sub(
+        lambda m: f'{m.group(1)}<span class="caption-number">{word} {chapter}.{next(count)} </span>', html
+    )
+    return new, next(count)
+
+
 _FOLD = {"hide-input": ("source_hidden",), "hide-cell": ("source_hidden", "outputs_hidden"),
          "hide-output": ("outputs_hidden",)}  # fmt: skip
 
@@ -463,6 +478,7 @@ def convert(nb, doc, book, solutions=True):
     state = _State(doc=doc, book=book)
     state.exercise = book.first_exercise[doc] - 1
     cells, collapsed = [], []
+    chapter, figure_number = (int(m.group(1)) if (m := re.match(r"chapters/(\d+)_", doc)) else None), 1
     inside, after = False, 0  # inside a solution; the heading level that must come after one (0: none)
 
     def new_cell(text, like, part):
@@ -486,6 +502,11 @@ def convert(nb, doc, book, solutions=True):
             folds = [flag for tag in tags for flag in _FOLD.get(tag, ())]
             if folds:
                 cell["metadata"]["jupyter"] = {flag: True for flag in folds}
+            for output in cell.get("outputs", []):
+                html = output.get("data", {}).get("text/html")
+                if html and chapter is not None:
+                    text, figure_number = number_figures("".join(html), chapter, book.lang, figure_number)
+                    output["data"]["text/html"] = text.splitlines(keepends=True)
             cells.append(cell)
             continue
         pieces = re.split("\x00(\\d+)\x00", _markdown(_text(cell).split("\n"), state))

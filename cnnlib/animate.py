@@ -2,17 +2,22 @@
 
 Each animation is a list of *states* (``frames_*``: plain dicts of arrays that
 cnnlib computed, testable without matplotlib) drawn one per frame with
-:func:`cnnlib.plotting.draw_array`. :func:`html` turns an animation into a
-JavaScript player that plays in the static book (no ffmpeg, no video).
+:func:`cnnlib.plotting.draw_array`. :func:`html` turns an :class:`Animation`
+into a small JavaScript player with every frame embedded: it plays in the
+static book, offline, and in a trusted Jupyter notebook (no ffmpeg, no video).
+Its frames scale with the text column, its buttons are big enough for a
+thumb, and where the panels side by side would be too small to read on a
+phone, a second set of frames stacks them (:func:`cnnlib.figures.narrow`).
 The interactive explorer is in :mod:`cnnlib.explore`.
 """
 
 from __future__ import annotations
 
+import base64
 import hashlib
-import re
-import tempfile
-from pathlib import Path
+import html as _html
+import io
+import json
 
 import numpy as np
 
@@ -22,8 +27,8 @@ from .plotting import COLORS, draw_array, panels
 from .pool import pool_forward
 from .shapes import as_pair, pad
 
-__all__ = ["backward_conv", "frames_backward_conv", "frames_pooling", "frames_sliding_window", "html", "pooling",
-           "sliding_window"]  # fmt: skip
+__all__ = ["Animation", "backward_conv", "frames_backward_conv", "frames_pooling", "frames_sliding_window", "html",
+           "pooling", "sliding_window"]  # fmt: skip
 
 RED, BLUE, GREEN = COLORS[0], COLORS[1], COLORS[2]
 
@@ -146,51 +151,76 @@ def frames_backward_conv(A_prev, W, dZ, stride=1, padding=0):
 
 
 def _figure(arrays, cell=0.42, caption=1):
-    """Side-by-side axes sized so that every array's cells come out the same size."""
+    """Side-by-side axes sized so that every array's cells come out the same size.
+
+    Returns ``(fig, axes, fit)``: ``fit(ax, X, w)`` sets the limits of the panel showing ``X`` (``w`` cells
+    wide). ``fit.own_rows = True`` makes each panel as tall as its own array instead of the tallest one, for
+    panels stacked one below the other.
+    """
     widths = [max(np.shape(X)[1], 3) for X in arrays]  # at least 3 cells wide, room for the title
     height = cell * max(np.shape(X)[0] for X in arrays) + 0.4 + 0.2 * caption
     fig, axes = panels(len(arrays), width=cell * sum(widths) / len(arrays) + 0.45, height=height,
                        gridspec_kw={"width_ratios": widths})  # fmt: skip
     fig.subplots_adjust(left=0.02, right=0.98, bottom=(0.05 + 0.2 * caption) / height, top=1 - 0.35 / height)
     rows = max(np.shape(X)[0] for X in arrays)
-    return fig, axes, lambda ax, X, w: (ax.set_xlim((np.shape(X)[1] - w) / 2 - 0.1, (np.shape(X)[1] + w) / 2 + 0.1),
-                                        ax.set_ylim(rows + 0.1, -0.1))  # same cell size in every panel  # fmt: skip
+
+    def fit(ax, X, w):
+        ax.set_xlim((np.shape(X)[1] - w) / 2 - 0.1, (np.shape(X)[1] + w) / 2 + 0.1)
+        ax.set_ylim((np.shape(X)[0] if fit.own_rows else rows) + 0.1, -0.1)  # same cell size in every panel
+
+    fit.own_rows = False
+    return fig, axes, fit
 
 
-def _animation(states, panels_of, interval):
-    """A FuncAnimation drawing ``panels_of(state)``, a list of ``(array, draw_array kwargs)``, per frame."""
-    from matplotlib.animation import FuncAnimation
+class Animation:
+    """An animation: ``len(states)`` frames, frame ``t`` drawn on ``fig`` by ``draw(t)``; :func:`html` plays it."""
 
+    def __init__(self, fig, draw, n_frames, interval, caption_text, alt, fit=None):
+        self.fig, self.draw, self.n_frames, self.interval, self.fit = fig, draw, n_frames, interval, fit
+        self.caption_text = caption_text  # the figure text under the panels, rewritten each frame
+        self.alt = alt  # what the animation shows, for a reader who cannot see it
+        self.narrow = False  # drawn in the phone layout
+
+    def __len__(self):
+        return self.n_frames
+
+
+def _animation(states, panels_of, interval, alt):
+    """An :class:`Animation` drawing ``panels_of(state)``, a list of ``(array, draw_array kwargs)``, per frame."""
     arrays = [X for X, _ in panels_of(states[0])]
     fig, axes, fit = _figure(arrays)
+    caption = fig.text(0.5, 0.04, "", ha="center", fontsize=9)
+    widths = [max(np.shape(X)[1], 3) for X in arrays]
 
     def draw(t):
-        for ax, (X, kwargs), w in zip(axes, panels_of(states[t]), [max(np.shape(X)[1], 3) for X in arrays]):
+        for ax, (X, kwargs), w in zip(axes, panels_of(states[t]), widths):
             for artist in [*ax.patches, *ax.texts]:  # what draw_array drew; cheaper than ax.clear()
                 artist.remove()
             fit(draw_array(ax, X, **kwargs), X, w)
-        for text in list(fig.texts):
-            text.remove()
-        fig.text(0.5, 0.04, states[t]["terms"], ha="center", fontsize=9)
+        caption.set_text(states[t]["terms"])
 
-    return FuncAnimation(fig, draw, frames=len(states), init_func=lambda: draw(0), interval=interval, repeat=False)
+    return Animation(fig, draw, len(states), interval, caption, alt, fit)
 
 
 def sliding_window(I, K, mode="correlate", stride=1, padding=None, interval=800):
-    """Animate the window sliding over ``I`` (see :func:`frames_sliding_window`); returns a FuncAnimation."""
+    """Animate the window sliding over ``I`` (see :func:`frames_sliding_window`); returns an :class:`Animation`."""
     states = frames_sliding_window(I, K, mode, stride, padding)
     p = [(a - b) // 2 for a, b in zip(states[0]["I_pad"].shape, np.shape(I))]
     return _animation(states, lambda s: [
         (s["I_pad"], dict(title="padded input" if max(p) else "input", padding=p, windows=[(*s["window"], RED)])),
         (s["kernel"], dict(title="K" if mode == "correlate" else "rot180(K)")),
-        (s["shown"], dict(title="output", windows=[(*s["pos"], 1, 1, RED)]))], interval)  # fmt: skip
+        (s["shown"], dict(title="output", windows=[(*s["pos"], 1, 1, RED)]))], interval,
+        f"The kernel {'turned by 180 degrees ' if mode == 'convolve' else ''}sliding over the "
+        f"{'padded ' if max(p) else ''}input, one output entry per frame, with its sum of products written out.")  # fmt: skip
 
 
 def pooling(A, size, stride=None, mode="max", interval=800):
-    """Animate max or average pooling of ``A`` (see :func:`frames_pooling`); returns a FuncAnimation."""
+    """Animate max or average pooling of ``A`` (see :func:`frames_pooling`); returns an :class:`Animation`."""
     return _animation(frames_pooling(A, size, stride, mode), lambda s: [
         (A, dict(title="input", windows=[(*s["window"], RED)] + ([(*s["argmax"], 1, 1, BLUE)] if s["argmax"] else []))),
-        (s["shown"], dict(title=f"{mode} pool", fmt="{:.3g}", windows=[(*s["pos"], 1, 1, RED)]))], interval)  # fmt: skip
+        (s["shown"], dict(title=f"{mode} pool", fmt="{:.3g}", windows=[(*s["pos"], 1, 1, RED)]))], interval,
+        f"The pooling window moving over the input, one output entry per frame, with its "
+        f"{'maximum' if mode == 'max' else 'mean'} written out.")  # fmt: skip
 
 
 def backward_conv(A_prev, W, dZ, stride=1, padding=0, interval=900):
@@ -201,41 +231,96 @@ def backward_conv(A_prev, W, dZ, stride=1, padding=0, interval=900):
         (W, dict(title="W", windows=[(0, 0, *k, BLUE)])),
         (s["A_pad"], dict(title="A_pad" if max(p) else "A_prev", padding=p, windows=[(*s["window"], GREEN)])),
         (s["dA_pad"], dict(title=("dA_pad" if max(p) else "dA_prev") + " (so far)", padding=p, windows=[(*s["window"], BLUE)])),
-        (s["dW"], dict(title="dW (so far)", windows=[(0, 0, *k, GREEN)]))], interval)  # fmt: skip
+        (s["dW"], dict(title="dW (so far)", windows=[(0, 0, *k, GREEN)]))], interval,
+        "One entry of delta per frame sending delta times W back onto the window it read, adding into the "
+        "input gradient, and delta times that window into the weight gradient.")  # fmt: skip
 
 
-def html(anim, default_mode="once", dpi=72, fps=None):
-    """A JavaScript player for ``anim`` with every frame embedded, as an HTML string.
+# The player's words: button names for screen readers and tooltips.
+CONTROLS = {
+    "en": {"first": "First frame", "previous": "Previous frame", "play": "Play", "pause": "Pause",
+           "next": "Next frame", "last": "Last frame", "frame": "Frame"},
+}  # fmt: skip
 
-    Show it with ``IPython.display.HTML(html(anim))``. The figure is closed, so no static
-    copy is displayed. matplotlib gives each player a random id; it is replaced by a
-    hash of the frames, so the same frames give byte-identical HTML (nbval-friendly).
+
+def _png(fig, dpi):
+    """``fig`` as a PNG with at most 64 colours: the grids are flat colours, and the frame is a third the size."""
+    from PIL import Image
+
+    buf = io.BytesIO()
+    fig.savefig(buf, format="png", dpi=dpi, metadata={"Software": None})
+    image = Image.open(io.BytesIO(buf.getvalue())).convert("RGB").quantize(colors=64, method=Image.Quantize.MEDIANCUT)
+    out = io.BytesIO()
+    image.save(out, format="png", optimize=True)
+    return out.getvalue()
+
+
+def _frames(anim, dpi):
+    """Every frame of ``anim`` as PNG bytes, and the CSS size in px at 96 px per inch."""
+    from .figures import _wrap
+
+    frames = []
+    width_in = anim.fig.get_size_inches()[0]
+    for t in range(anim.n_frames):
+        anim.draw(t)
+        if anim.narrow:
+            _wrap(anim.caption_text, width_in - 0.1)
+        frames.append(_png(anim.fig, dpi))
+    w, h = anim.fig.get_size_inches()
+    return frames, (round(w * 96), round(h * 96))
+
+
+def _player_script(uid):
+    """The player's code (``player.js``, next to this module), run for the player with id ``uid``."""
+    from importlib.resources import files
+
+    code = files("cnnlib").joinpath("player.js").read_text(encoding="utf-8")
+    return f"<script>{code.strip()}({json.dumps(uid)});</script>"
+
+
+def html(anim, lang="en", dpi=144, alt=None):
+    """A JavaScript player for ``anim`` with every frame embedded, as an HTML string; closes its figure.
+
+    Show it with ``IPython.display.HTML(html(anim))``. The frames are PNG at ``dpi`` shown at 96 px per
+    inch (sharp on high-density screens), scaled down with the text column. When the panels side by side
+    are wider than a phone's column, a second set of frames stacks them, and the player shows that set on
+    screens up to :data:`cnnlib.figures.BREAKPOINT` px. The same frames give the same bytes (the player's
+    id is a hash of them), so notebook outputs are stable.
     """
     import matplotlib.pyplot as plt
-    from matplotlib.animation import HTMLWriter
 
-    fps = fps or 1000 / anim._interval
-    # Saving, matplotlib draws each frame twice: once for a screen (draw_idle) and once into the PNG.
-    # There is no screen here, so only the second; the frames come out the same, in half the time.
-    anim._fig.canvas.draw_idle = lambda *args, **kwargs: None
-    with tempfile.TemporaryDirectory() as tmp:
-        path = Path(tmp, "anim.html")
-        anim.save(path, writer=HTMLWriter(fps=fps, embed_frames=True, default_mode=default_mode), dpi=dpi,
-                  savefig_kwargs={"metadata": {"Software": None}})  # fmt: skip
-        text = path.read_text()
-    plt.close(anim._fig)
-    uid = re.search(r'id="_anim_img(\w+)"', text).group(1)
-    digest = hashlib.sha1(text.replace(uid, "").encode()).hexdigest()[:16]
-    return _offline(text.replace(uid, digest))
+    from .figures import BREAKPOINT, PHONE_IN, narrow
 
-
-# The player's buttons are Font Awesome icons from a CDN; plain symbols work offline.
-# Glyphs from blocks that common fonts (DejaVu, Noto, system UI fonts) all carry.
-_ICONS = {"minus": "−", "fast-backward": "⇤", "step-backward": "‹", "play fa-flip-horizontal": "◀",
-          "pause": "❚❚", "play": "▶", "step-forward": "›", "fast-forward": "⇥", "plus": "+"}  # fmt: skip
-
-
-def _offline(text):
-    """Drop the player's remote stylesheet and draw its buttons with Unicode symbols."""
-    text = re.sub(r"<link[^>]*font-awesome[^>]*>", "", text)
-    return re.sub(r'<i class="fa fa-([\w -]+)"></i>', lambda m: _ICONS.get(m.group(1), "?"), text)
+    words = CONTROLS.get(lang, CONTROLS["en"])
+    wide, wide_size = _frames(anim, dpi)
+    data = {"wide": {"frames": [base64.b64encode(f).decode("ascii") for f in wide], "size": wide_size},
+            "interval": anim.interval, "breakpoint": BREAKPOINT, "words": words}  # fmt: skip
+    if anim.fig.get_size_inches()[0] > PHONE_IN:
+        if anim.fit is not None:
+            anim.fit.own_rows = True  # stacked, each panel only as tall as its array
+        anim.draw(0)
+        narrow(anim.fig)
+        anim.narrow = True
+        phone, phone_size = _frames(anim, dpi)
+        data["narrow"] = {"frames": [base64.b64encode(f).decode("ascii") for f in phone], "size": phone_size}
+    plt.close(anim.fig)
+    uid = "cnn-anim-" + hashlib.sha1(json.dumps(data, sort_keys=True).encode()).hexdigest()[:16]
+    # symbols that common fonts (DejaVu, Noto, the system UI fonts) all carry
+    symbols = {"first": "\u21e4", "previous": "\u2039", "play": "\u25b6", "next": "\u203a", "last": "\u21e5"}
+    buttons = "".join(
+        f'<button type="button" data-act="{act}" aria-label="{_html.escape(words[act])}" '
+        f'title="{_html.escape(words[act])}">{symbol}</button>'
+        for act, symbol in symbols.items()
+    )
+    first = data["wide"]
+    label = _html.escape(alt or anim.alt)
+    return (
+        f'<div class="cnn-anim" id="{uid}">'
+        f'<img src="data:image/png;base64,{first["frames"][0]}" width="{first["size"][0]}" height="{first["size"][1]}" '
+        f'alt="{label}">'
+        f'<div class="cnn-anim-controls">{buttons}'
+        f'<input type="range" min="0" max="{anim.n_frames - 1}" value="0" step="1" '
+        f'aria-label="{_html.escape(words["frame"])}"><output>1 / {anim.n_frames}</output></div>'
+        f'<script type="application/json">{json.dumps(data)}</script>'
+        f"{_player_script(uid)}</div>"
+    )

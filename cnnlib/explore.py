@@ -6,8 +6,6 @@ In JupyterLab the widgets redraw their figures; in a non-interactive run
 
 from __future__ import annotations
 
-import io
-
 import numpy as np
 
 from .animate import _4d, _figure
@@ -49,22 +47,31 @@ def static_backward_figure(dZ=((1, 0), (0, 0)), A_prev=((1, 2, 0), (0, 1, 3), (2
     return fig
 
 
-def _png(fig):
-    """Render and close ``fig``; an IPython Image (PNG at 144 dpi shown at 120 px per inch, no version stamp)."""
+def _figure_of(fig, which, values):
+    """Close ``fig`` and return it as a :class:`cnnlib.figures.Figure` (SVG, a phone layout, caption, alt text)."""
     import matplotlib.pyplot as plt
-    from IPython.display import Image
 
-    buf = io.BytesIO()
-    width = round(float(fig.get_size_inches()[0]) * 120)  # shown at 120 px per inch, drawn at 144
-    fig.savefig(buf, format="png", dpi=144, metadata={"Software": None})
+    from .figures import figure
+
+    if which == "windows":
+        n, f, p, s = values
+        caption = (f"The {f} × {f} windows of stride {s} along the top row and the left column of an {n} × {n} "
+                   f"input padded by {p} (grey), the output entry each one produces, and the output size.")  # fmt: skip
+        alt = (f"A padded grid of the numbers 1 to {n * n} with coloured windows; the output grid with cells in the "
+               "same colours; below, the output-size formula worked out.")  # fmt: skip
+    else:
+        caption = ("δ sent back through a 3 × 3 input and a 2 × 2 kernel at stride 1: the input gradient dA_prev and "
+                   "the weight gradient dW that conv_backward returns.")  # fmt: skip
+        alt = "Five small grids of numbers: delta, W, A_prev, dA_prev and dW."
+    shown = figure(fig, caption, alt)
     plt.close(fig)
-    return Image(data=buf.getvalue(), format="png", width=width)
+    return shown
 
 
 def explorer(n=5, f=3, p=1, s=2, dZ=((1, 0), (0, 0))):
     """Sliders for ``n, f, p, s`` and boxes for a 2x2 δ, each redrawing its figure; returns None.
 
-    Each figure is an ordinary PNG display updated in place through its display id (no
+    Each figure is an ordinary figure display (:mod:`cnnlib.figures`) updated in place through its display id (no
     ``Output`` widget), so a non-interactive run (nbconvert, nbval, the static book) shows
     the two static figures and the widgets' deterministic text. Without ipywidgets,
     only the static figures are shown.
@@ -74,7 +81,8 @@ def explorer(n=5, f=3, p=1, s=2, dZ=((1, 0), (0, 0))):
     try:
         import ipywidgets as wd
     except ImportError:
-        display(_png(static_explorer_figure(n, f, p, s)), _png(static_backward_figure(dZ)))
+        display(_figure_of(static_explorer_figure(n, f, p, s), "windows", (n, f, p, s)),
+                _figure_of(static_backward_figure(dZ), "backward", dZ))  # fmt: skip
         return None
     sizes = {k: wd.IntSlider(value=v, min=lo, max=hi, description=k, continuous_update=False)
              for k, v, lo, hi in [("n", n, 2, 8), ("f", f, 1, 5), ("p", p, 0, 3), ("s", s, 1, 4)]}  # fmt: skip
@@ -82,19 +90,21 @@ def explorer(n=5, f=3, p=1, s=2, dZ=((1, 0), (0, 0))):
 
     def redraw_sizes(_=None):
         try:
-            first.update(_png(static_explorer_figure(*(w.value for w in sizes.values()))))
+            values = [w.value for w in sizes.values()]
+            first.update(_figure_of(static_explorer_figure(*values), "windows", values))
         except ValueError as err:
             first.update(f"cannot slide: {err}")
 
     def redraw_delta(_=None):
-        second.update(_png(static_backward_figure(np.reshape([w.value for w in deltas], (2, 2)))))
+        dZ_now = np.reshape([w.value for w in deltas], (2, 2))
+        second.update(_figure_of(static_backward_figure(dZ_now), "backward", dZ_now))
 
     for w in sizes.values():
         w.observe(redraw_sizes, names="value")
     for w in deltas:
         w.observe(redraw_delta, names="value")
     display(wd.HBox(list(sizes.values())))
-    first = display(_png(static_explorer_figure(n, f, p, s)), display_id=True)
+    first = display(_figure_of(static_explorer_figure(n, f, p, s), "windows", (n, f, p, s)), display_id=True)
     display(wd.HBox([wd.Label("δ ="), wd.GridBox(deltas, layout=wd.Layout(grid_template_columns="4em 4em"))]))
-    second = display(_png(static_backward_figure(dZ)), display_id=True)
+    second = display(_figure_of(static_backward_figure(dZ), "backward", dZ), display_id=True)
     return None

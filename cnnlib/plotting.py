@@ -85,6 +85,7 @@ def arrow(fig, ax_from, xy_from, ax_to, xy_to, color="#444444", text=None):
     con = ConnectionPatch(
         xyA=xy_from, coordsA=ax_from.transData, xyB=xy_to, coordsB=ax_to.transData, arrowstyle="->", color=color, lw=1.5
     )
+    con.cnnlib_axes = (ax_from, ax_to)  # for cnnlib.figures.narrow, which redraws it when the panels stack
     fig.add_artist(con)
     if text:
         ax_to.annotate(text, xy_to, xytext=(0, 8), textcoords="offset points", ha="center", fontsize=8, color=color)

@@ -90,19 +90,42 @@ def test_animations_build_with_one_frame_per_output_cell():
         1: animate.backward_conv(I[:2, :2], K, np.array([[2]])),
     }
     for frames, anim in anims.items():
-        assert len(list(anim.new_frame_seq())) == frames
-        plt.close(anim._fig)
+        assert len(anim) == frames
+        plt.close(anim.fig)
+
+
+def _data(text):
+    import json
+    import re
+
+    return json.loads(re.search(r'<script type="application/json">(.*?)</script>', text, re.S).group(1))
 
 
 def test_html_is_small_deterministic_and_closes_the_figure():
     make = lambda: animate.pooling(I, 2, 1, "avg")
     anim = make()
     text = animate.html(anim)
-    assert not plt.fignum_exists(anim._fig.number)
-    assert text.count("data:image/png;base64") == 9
+    assert not plt.fignum_exists(anim.fig.number)
+    data = _data(text)
+    assert len(data["wide"]["frames"]) == 9
+    # stacked frames exactly when the panels side by side are wider than a phone's column (PHONE_IN inches)
+    assert ("narrow" in data) == (data["wide"]["size"][0] > 3.7 * 96)
+    small = _data(animate.html(animate.pooling(I[:2, :2], 2)))
+    assert small["wide"]["size"][0] <= 3.7 * 96 and "narrow" not in small
     assert len(text) < 1_000_000
-    assert text == animate.html(make())  # matplotlib's random player id is replaced by a hash of the frames
-    assert 'id="_anim_img' in text and "anim.html" not in text
+    assert text == animate.html(make())  # the player's id is a hash of its frames
+    assert 'id="cnn-anim-' in text and text.count("<img") == 1
+
+
+def test_a_wide_animation_has_stacked_frames_that_fit_a_phone():
+    from cnnlib.figures import PHONE_IN
+
+    text = animate.html(animate.backward_conv(np.arange(9).reshape(3, 3), np.array([[1, 2], [3, 4]]),
+                                              np.array([[1, 0], [0, 2]]), stride=2, padding=1))  # fmt: skip
+    data = _data(text)
+    (w, h), (nw, nh) = data["wide"]["size"], data["narrow"]["size"]
+    assert len(data["narrow"]["frames"]) == len(data["wide"]["frames"]) == 4
+    assert nw <= PHONE_IN * 96 + 1 < w and nh > h  # narrower, taller: the five panels stacked
 
 
 def test_static_figures_and_explorer_without_frontend(capsys):
@@ -114,12 +137,16 @@ def test_static_figures_and_explorer_without_frontend(capsys):
     plt.close(fig)
     with pytest.raises(ValueError, match="larger than the padded input"):
         explore.static_explorer_figure(2, 5, 0, 1)
-    assert explore.explorer() is None  # displays widgets and two PNGs; leaves no figure open
+    assert explore.explorer() is None  # displays widgets and two figures; leaves no figure open
     assert plt.get_fignums() == []
 
 
-def test_players_work_offline():
-    """No CDN stylesheet (matplotlib links Font Awesome); the buttons are plain symbols."""
+def test_players_work_offline_with_labelled_buttons():
+    """No CDN stylesheet or script; every button has a name a screen reader can say."""
+    import re
+
     text = animate.html(animate.sliding_window(np.eye(3), np.ones((2, 2))))
     assert "http" not in text and "fa fa-" not in text
-    assert "▶" in text and "❚❚" in text
+    buttons = re.findall(r'<button type="button" data-act="(\w+)" aria-label="([^"]+)"', text)
+    assert [act for act, _ in buttons] == ["first", "previous", "play", "next", "last"]
+    assert all(label for _, label in buttons) and 'aria-label="Frame"' in text

@@ -449,3 +449,156 @@ def test_reader_notebooks_number_and_link_as_the_book_does(site):
                 elif anchor and anchor not in ids[doc]:
                     problems.append(f"{path.name}: a link to {doc}#{anchor}, which is not on that page")
     assert equations and exercises and not problems, "\n".join(problems)
+
+
+# --------------------------------------------------------------------------- a phone, as a reader holds it
+
+PHONE_VISIT = """async () => {
+  const sleep = ms => new Promise(r => setTimeout(r, ms));
+  const frame = () => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));
+  const out = {scrollWidth: document.documentElement.scrollWidth, width: window.innerWidth};
+  const column = document.querySelector('article.bd-article').getBoundingClientRect();
+  out.column = [column.left, column.right];
+  out.figures = [...document.querySelectorAll('figure.cnn-figure img')].map(img => {
+    const r = img.getBoundingClientRect();
+    return {src: img.currentSrc, left: r.left, right: r.right, width: r.width,
+            caption: (img.closest('figure').querySelector('figcaption') || {}).textContent || '', alt: img.alt};
+  });
+  out.animations = [...document.querySelectorAll('.cnn-anim')].map(a => {
+    const r = a.getBoundingClientRect(), img = a.querySelector('img').getBoundingClientRect();
+    const buttons = [...a.querySelectorAll('button')].map(b => b.getBoundingClientRect()).map(b => [b.width, b.height]);
+    return {left: Math.min(r.left, img.left), right: Math.max(r.right, img.right), buttons};
+  });
+  // the site navigation: tap the visible ☰, the drawer opens; Escape closes it
+  const nav = {};
+  for (const kind of ['primary', 'secondary']) {
+    const visible = [...document.querySelectorAll('.' + kind + '-toggle')].filter(b => b.offsetParent !== null);
+    const drawer = document.getElementById('pst-' + kind + '-sidebar-modal');
+    if (!visible.length || !drawer) { nav[kind] = 'no button'; continue; }
+    visible[0].click();
+    await frame();
+    nav[kind] = drawer.open ? 'opens' : 'stays closed';
+    const link = kind === 'secondary' && drawer.open ? drawer.querySelector('a[href^="#"]') : null;
+    if (link) { link.click(); await frame(); nav.closesOnLink = !drawer.open; }
+    if (drawer.open) drawer.close();
+    await frame();
+  }
+  out.nav = nav;
+  // a solution: tap the words of its title, it opens
+  const title = document.querySelector('.solution.dropdown > .admonition-title');
+  if (title) {
+    const words = title.querySelector('.solution-of') || title.firstChild;
+    const target = words.nodeType === 1 ? words : title;
+    target.click();
+    await sleep(50);
+    out.solution = title.querySelector('.toggle-button').getAttribute('aria-expanded');
+  }
+  return out;
+}"""
+
+
+def _smallest_label_px(src, shown_width):
+    """The smallest text of an SVG figure in CSS px as shown ``shown_width`` px wide (None: no text)."""
+    import base64
+
+    svg = base64.b64decode(src.split(",", 1)[1]).decode("utf-8")
+    view_width = float(re.search(r'viewBox="[\d.-]+ [\d.-]+ ([\d.]+) ', svg).group(1))
+    sizes = [float(s) for s in re.findall(r"font-size: ([\d.]+)px", svg)]
+    return min(sizes) * shown_width / view_width if sizes else None
+
+
+@pytest.fixture(scope="module")
+def phone(site, browser):
+    """Every page of the offline copy on a 390×844 touch screen: what a reader's taps and eyes meet."""
+    _, offline = site
+    context = browser.new_context(viewport={"width": PHONE[0], "height": PHONE[1]}, is_mobile=True, has_touch=True)
+    context.route(re.compile("^(?!file://)"), lambda r: r.abort())
+    page = context.new_page()
+    errors = []
+    page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    seen = {}
+    for name in pages(offline):
+        errors.clear()
+        page.goto((offline / f"{name}.html").as_uri(), wait_until="load")
+        report = page.evaluate(PHONE_VISIT)
+        report["console"] = list(errors)
+        seen[name] = report
+    context.close()
+    return seen
+
+
+def test_phone_navigation_opens_and_closes(phone):
+    problems = [f"{name}: {r['nav']}" for name, r in phone.items() if r["nav"].get("primary") != "opens"]
+    problems += [f"{name}: contents {r['nav']}" for name, r in phone.items()
+                 if r["nav"].get("secondary") not in ("opens", "no button")]  # fmt: skip
+    problems += [f"{name}: a link tapped in the contents left the drawer open" for name, r in phone.items()
+                 if r["nav"].get("closesOnLink") is False]  # fmt: skip
+    assert sum(r["nav"].get("secondary") == "opens" for r in phone.values()) >= 30
+    assert not problems, "\n".join(problems)
+
+
+def test_phone_pages_do_not_scroll_sideways(phone):
+    wide = {name: r["scrollWidth"] for name, r in phone.items() if r["scrollWidth"] > r["width"]}
+    assert not wide, wide
+
+
+def test_phone_figures_and_animations_stay_in_the_column(phone):
+    problems = []
+    for name, r in phone.items():
+        left, right = r["column"]
+        for k, f in enumerate(r["figures"]):
+            if f["left"] < left - 1 or f["right"] > right + 1:
+                problems.append(
+                    f"{name}: figure {k + 1} spans {f['left']:.0f}-{f['right']:.0f}, column {left:.0f}-{right:.0f}"
+                )
+        for k, a in enumerate(r["animations"]):
+            if a["left"] < left - 1 or a["right"] > right + 1:
+                problems.append(f"{name}: animation {k + 1} spans {a['left']:.0f}-{a['right']:.0f}")
+            small = [b for b in a["buttons"] if min(b) < 40]
+            if small:
+                problems.append(f"{name}: animation {k + 1} has buttons smaller than 40 px: {small}")
+    assert sum(len(r["figures"]) for r in phone.values()) >= 60  # both editions
+    assert sum(len(r["animations"]) for r in phone.values()) == 12  # six per edition
+    assert not problems, "\n".join(problems)
+
+
+def test_phone_figure_labels_are_at_least_9_px_and_figures_have_captions_and_alt_text(phone):
+    problems = []
+    for name, r in phone.items():
+        for k, f in enumerate(r["figures"]):
+            smallest = _smallest_label_px(f["src"], f["width"])
+            if smallest is not None and smallest < 9:
+                problems.append(f"{name}: figure {k + 1} has text {smallest:.1f} px high")
+            number = "图" if name.startswith("zh/") else "Figure"
+            if not re.match(rf"{number} \d+\.{k + 1} \S", f["caption"]) or len(f["alt"]) < 20:
+                problems.append(f"{name}: figure {k + 1} caption {f['caption'][:40]!r}, alt {f['alt'][:40]!r}")
+    assert not problems, "\n".join(problems)
+
+
+def test_phone_solution_titles_open_their_solution_without_errors(phone):
+    tapped = {name: r for name, r in phone.items() if "solution" in r}
+    assert len(tapped) >= 26  # every chapter with exercises, both editions
+    problems = [f"{name}: aria-expanded {r['solution']}" for name, r in tapped.items() if r["solution"] != "true"]
+    problems += [f"{name}: {r['console'][:2]}" for name, r in phone.items() if r["console"]]
+    assert not problems, "\n".join(problems)
+
+
+def test_desktop_menu_button_folds_the_sidebar_and_dark_mode_follows_the_system(site, browser):
+    _, offline = site
+    context = browser.new_context(viewport={"width": DESKTOP[0], "height": DESKTOP[1]}, color_scheme="dark")
+    context.route(re.compile("^(?!file://)"), lambda r: r.abort())
+    page = context.new_page()
+    page.goto((offline / "chapters" / "05_conv_backward.html").as_uri())
+    assert page.evaluate("document.documentElement.dataset.theme") == "dark"
+    shown = "getComputedStyle(document.getElementById('pst-primary-sidebar')).visibility"
+    article = "document.querySelector('article.bd-article').getBoundingClientRect().width"
+    before = page.evaluate(shown), page.evaluate(article)
+    page.locator(".bd-header-article .primary-toggle").click()
+    page.wait_for_timeout(600)  # the theme animates the fold
+    after = page.evaluate(shown), page.evaluate(article)
+    assert before[0] == "visible" and after[0] == "hidden" and after[1] > before[1] + 100, (before, after)
+    page.locator(".bd-header-article .primary-toggle").click()
+    page.wait_for_timeout(600)
+    assert page.evaluate(shown) == "visible"
+    context.close()
