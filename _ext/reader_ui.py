@@ -62,6 +62,11 @@ def _lighten(app, exception):
         if new != text:
             page.write_text(new, encoding="utf-8")
     static = out / "_static"
+    # Sphinx copies the static files only when some page was out of date; an edit to reader.css alone must land too
+    for source in (Path(app.srcdir) / "_static").glob("reader.*"):
+        target = static / source.name
+        if not target.exists() or target.read_bytes() != source.read_bytes():
+            shutil.copyfile(source, target)
     for path in {*static.rglob("*.map"), *static.glob("scripts/fontawesome.js*")}:
         path.unlink(missing_ok=True)
     for path in [*static.rglob("*.js"), *static.rglob("*.css")]:
