@@ -22,6 +22,8 @@ import html
 import io
 import math
 
+import numpy as np
+
 __all__ = ["BREAKPOINT", "Figure", "narrow", "show", "svg"]
 
 BREAKPOINT = 599  # px: the narrow layout up to this viewport width (a phone, portrait or landscape)
@@ -96,6 +98,28 @@ def _row_and_column(ax):
     return (rows.start if cols.start == 0 else rows.stop - 1, cols.start)
 
 
+def _crop_to_content(ax, margin=0.1):
+    """An equal-aspect panel whose view was widened beyond what it draws (to give panels side by side one cell
+    size) is cropped to its content, keeping the cell size; stacked on a phone, the padding is only blank.
+    Returns the factors by which its width and height shrink."""
+    if ax.get_aspect() != 1.0 or not np.isfinite(ax.dataLim.get_points()).all() or ax.dataLim.width <= 0 or ax.dataLim.height <= 0:
+        return 1.0, 1.0
+    (x0, x1), (y0, y1) = ax.get_xlim(), ax.get_ylim()
+    d = ax.dataLim
+    new_x = (d.x0 - margin, d.x1 + margin) if x0 < x1 else (d.x1 + margin, d.x0 - margin)
+    new_y = (d.y0 - margin, d.y1 + margin) if y0 < y1 else (d.y1 + margin, d.y0 - margin)
+    fx = abs(new_x[1] - new_x[0]) / abs(x1 - x0)
+    fy = abs(new_y[1] - new_y[0]) / abs(y1 - y0)
+    if fx >= 0.97 and fy >= 0.97:
+        return 1.0, 1.0
+    fx, fy = min(fx, 1.0), min(fy, 1.0)
+    if fx < 1.0:
+        ax.set_xlim(*new_x)
+    if fy < 1.0:
+        ax.set_ylim(*new_y)
+    return fx, fy
+
+
 def narrow(fig, width_in=PHONE_IN):
     """Rearrange ``fig`` in place for a phone: its axes in reading order, each row of the figure kept together
     and wrapped, scaled to ``width_in`` inches when wider; every text at least ``MIN_PT``; arrows drawn by
@@ -109,11 +133,12 @@ def narrow(fig, width_in=PHONE_IN):
     axes = [ax for ax in fig.axes if ax.get_visible()]
     renderer = _renderer(fig)
     dpi = fig.dpi
+    shrink = {ax: _crop_to_content(ax) for ax in axes}
     # decorations (titles, tick labels) around each axes, in inches, and the axes' own size
     boxes = {}
     for ax in axes:
         inner = ax.get_window_extent(renderer)
-        w, h = inner.width / dpi, inner.height / dpi
+        w, h = inner.width / dpi * shrink[ax][0], inner.height / dpi * shrink[ax][1]
         scale = min(1.0, (width_in - 0.15) / max(w, 1e-9))
         if ax.title.get_text():
             _wrap(ax.title, max(w * scale, 1.2))
