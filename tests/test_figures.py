@@ -1,6 +1,7 @@
 """cnnlib.figures: the wide and the phone layout of a figure, as the book shows them."""
 
 import base64
+import itertools
 import re
 
 import numpy as np
@@ -47,7 +48,7 @@ def test_a_wide_figure_gets_a_phone_layout_that_fits_and_keeps_its_words():
         assert word in wide and word in narrow
     assert f'media="(max-width: {figures.BREAKPOINT}px)"' in html
     assert _svgs(html) == [narrow, wide]
-    assert '<figcaption>Three panels.</figcaption>' in html
+    assert "<figcaption>Three panels.</figcaption>" in html
     assert 'alt="Three grids of numbers."' in html
 
 
@@ -84,7 +85,7 @@ def test_narrow_keeps_rows_in_reading_order():
     boxes = [ax.get_position() for ax in (a, b, c)]
     plt.close(fig)
     # each panel starts no higher than the one before it, and left-to-right within a row
-    for first, second in zip(boxes, boxes[1:]):
+    for first, second in itertools.pairwise(boxes):
         assert second.y1 <= first.y1 + 1e-9
         if abs(second.y1 - first.y1) < 1e-9:
             assert second.x0 >= first.x1
@@ -125,4 +126,4 @@ def test_show_displays_html_and_closes_the_figure(monkeypatch):
     figures.show(fig, "Caption.", "Alt.")
     assert not plt.fignum_exists(fig.number)
     assert isinstance(shown[0], figures.Figure)
-    assert "<figure class=\"cnn-figure\">" in shown[0]._repr_html_()
+    assert '<figure class="cnn-figure">' in shown[0]._repr_html_()
