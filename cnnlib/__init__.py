@@ -21,6 +21,7 @@ from .activations import (
 from .conv import col2im, conv_backward, conv_forward, im2col
 from .correlate import convolve1d, convolve2d, correlate1d, correlate2d, rot180
 from .gradcheck import gradcheck, numerical_gradient, relative_error
+from .i18n import language, set_language
 from .pool import global_avg_pool_backward, global_avg_pool_forward, pool_backward, pool_forward
 from .shapes import output_size, pad
 from .transpose import conv_transpose_backward, conv_transpose_forward, conv_transpose_output_size
@@ -45,6 +46,7 @@ __all__ = [
     "identity",
     "identity_derivative",
     "im2col",
+    "language",
     "layers",
     "numerical_gradient",
     "output_size",
@@ -56,6 +58,7 @@ __all__ = [
     "relu",
     "relu_derivative",
     "rot180",
+    "set_language",
     "sigmoid",
     "sigmoid_derivative",
     "symbolic",
