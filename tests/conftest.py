@@ -3,6 +3,7 @@
 import os
 
 import numpy as np
+import pytest
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 
@@ -11,6 +12,16 @@ from hypothesis import strategies as st
 settings.register_profile("quick", deadline=None, suppress_health_check=[HealthCheck.too_slow], max_examples=25)
 settings.register_profile("thorough", parent=settings.get_profile("quick"), max_examples=1500)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "quick"))
+
+
+def pytest_collection_modifyitems(config, items):
+    # a thorough property test runs 1,500 cases: on a loaded 2-core machine that can pass the suite's
+    # 300-s limit per test, which is there to catch hangs, not slow work
+    if os.environ.get("HYPOTHESIS_PROFILE") != "thorough":
+        return
+    for item in items:
+        if getattr(getattr(item, "obj", None), "is_hypothesis_test", False) and not item.get_closest_marker("timeout"):
+            item.add_marker(pytest.mark.timeout(1500))
 
 
 @st.composite
