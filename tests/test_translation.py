@@ -23,7 +23,8 @@ from babel.messages.pofile import read_po
 
 ROOT = Path(__file__).resolve().parents[1]
 LOCALE = ROOT / "locale" / "zh_CN" / "LC_MESSAGES"
-CATALOGS = sorted(LOCALE.rglob("*.po"))
+# the pages' catalogs; the code catalogs (locale/zh_CN/LC_MESSAGES/code, _ext/code_catalog.py) are not pages
+CATALOGS = sorted(p for p in LOCALE.rglob("*.po") if "code" not in p.relative_to(LOCALE).parts[:1])
 
 
 def _load(name, path):
