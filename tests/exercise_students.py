@@ -9,7 +9,11 @@ indices, slices, now and then ``einsum``. Nothing here imports
 - ``CORRECT``: ``{exercise name: [functions]}``, right answers written differently;
 - ``BAD``: ``{label: (function, words the report may use)}``, conv_forward
   answers that misbehave (raise, return None or junk, change their input,
-  never return).
+  never return);
+- ``ODD``: ``{label: (exercise name, function, message key)}``, answers that go
+  wrong in other ways (a value passed for the function, the wrong type or
+  number of results, a loop or an index off), each with a key of the
+  checker's messages (``cnnlib/exercises/en.py``) its report must use.
 """
 
 import math
@@ -1042,4 +1046,180 @@ BAD = {
     "changes_input": (bad_changes_input, ("changed",)),
     "sleeps": (bad_sleeps, ("time", "still running")),
     "loops_forever": (bad_loops_forever, ("time", "still running")),
+}
+
+
+# ===========================================================================
+# D. answers that go wrong in other ways: what the report must say about each
+# (exercise name, function or the value passed instead of one, the message key the report must use)
+
+
+def _pool_loops(A_prev, size, stride, mode, examples=None, channels=None, dtype=float):
+    """Pooling with loops over the examples and channels given (all by default)."""
+    k1, k2, s1, s2 = _pool_params(size, stride)
+    m, h, w, C = A_prev.shape
+    n_H, n_W = (h - k1) // s1 + 1, (w - k2) // s2 + 1
+    A = np.zeros((m, n_H, n_W, C), dtype=dtype)
+    summary = np.max if mode == "max" else np.mean
+    for e in range(m) if examples is None else examples:
+        for c in range(C) if channels is None else channels:
+            for i in range(n_H):
+                for j in range(n_W):
+                    A[e, i, j, c] = summary(A_prev[e, i * s1 : i * s1 + k1, j * s2 : j * s2 + k2, c])
+    return A
+
+
+def stub(K):
+    raise NotImplementedError
+
+
+def size_np_floor(n, f, p=0, s=1, d=1):
+    return np.floor((n + 2 * p - f) / s) + 1  # a float64, not an int
+
+
+def correlate_ragged(I, K):
+    h, w = I.shape
+    k1, k2 = K.shape
+    out = []
+    for i in range(h - k1 + 1):
+        # the last row's loop stops one column early
+        row_end = w - k2 + 1 if i < h - k1 else w - k2
+        out.append([float(np.sum(I[i : i + k1, j : j + k2] * K)) for j in range(row_end)])
+    return out
+
+
+def correlate_sum_one_axis(I, K):
+    h, w = I.shape
+    k1, k2 = K.shape
+    out = np.empty((h - k1 + 1, w - k2 + 1), dtype=object)
+    for i in range(h - k1 + 1):
+        for j in range(w - k2 + 1):
+            out[i, j] = np.sum(I[i : i + k1, j : j + k2] * K, axis=0)  # summed over one axis only
+    return out
+
+
+def correlate_rows_stop_early(I, K):
+    h, w = I.shape
+    k1, k2 = K.shape
+    out = np.zeros((h - k1 + 1, w - k2 + 1))
+    for i in range(h - k1):  # one row short
+        for j in range(w - k2 + 1):
+            out[i, j] = np.sum(I[i : i + k1, j : j + k2] * K)
+    return out
+
+
+def correlate_columns_stop_early(I, K):
+    h, w = I.shape
+    k1, k2 = K.shape
+    out = np.zeros((h - k1 + 1, w - k2 + 1))
+    for i in range(h - k1 + 1):
+        for j in range(w - k2):  # one column short
+            out[i, j] = np.sum(I[i : i + k1, j : j + k2] * K)
+    return out
+
+
+def correlate_swapped_indices(I, K):
+    h, w = I.shape
+    k1, k2 = K.shape
+    out = np.zeros((h - k1 + 1, w - k2 + 1))
+    for i in range(h - k1 + 1):
+        for j in range(w - k2 + 1):
+            out[j, i] = np.sum(I[i : i + k1, j : j + k2] * K)  # out[j, i] where out[i, j] belongs
+    return out
+
+
+def forward_first_example_only(A_prev, W, b, stride=1, padding=0, dilation=1, groups=1):
+    Z = np.zeros(_forward_loops(A_prev, W, b, stride, padding).shape)
+    Z[:1] = _forward_loops(A_prev[:1], W, b, stride, padding)  # the loop over the batch is missing
+    return Z
+
+
+def forward_first_filter_only(A_prev, W, b, stride=1, padding=0, dilation=1, groups=1):
+    Z = np.zeros(_forward_loops(A_prev, W, b, stride, padding).shape)
+    Z[..., :1] = _forward_loops(A_prev, W[..., :1], b[:1], stride, padding)  # the loop over the filters is missing
+    return Z
+
+
+def pool_first_example_only(A_prev, size, stride=None, mode="max"):
+    return _pool_loops(A_prev, size, stride, mode, examples=[0])
+
+
+def pool_first_channel_only(A_prev, size, stride=None, mode="max"):
+    return _pool_loops(A_prev, size, stride, mode, channels=[0])
+
+
+def pool_int_output(A_prev, size, stride=None, mode="max"):
+    return _pool_loops(A_prev, size, stride, mode, dtype=A_prev.dtype)  # an int array keeps no fractions
+
+
+def pool_partial_windows(A_prev, size, stride=None, mode="max"):
+    """Keeps the windows that run past the input's edge (as ceil_mode=True would)."""
+    k1, k2, s1, s2 = _pool_params(size, stride)
+    m, h, w, C = A_prev.shape
+    n_H, n_W = -(-(h - k1) // s1) + 1, -(-(w - k2) // s2) + 1
+    A = np.zeros((m, n_H, n_W, C))
+    summary = np.max if mode == "max" else np.mean
+    for e, i, j, c in np.ndindex(A.shape):
+        A[e, i, j, c] = summary(A_prev[e, i * s1 : i * s1 + k1, j * s2 : j * s2 + k2, c])
+    return A
+
+
+def backward_dA_only(dZ, A_prev, W, stride=1, padding=0, dilation=1, groups=1):
+    return _backward_loops(dZ, A_prev, W, stride, padding)[0]
+
+
+def backward_no_db(dZ, A_prev, W, stride=1, padding=0, dilation=1, groups=1):
+    return _backward_loops(dZ, A_prev, W, stride, padding)[:2]
+
+
+def backward_dW_doubled(dZ, A_prev, W, stride=1, padding=0, dilation=1, groups=1):
+    dA_prev, dW, db, _ = _backward_loops(dZ, A_prev, W, stride, padding)
+    return dA_prev, 2 * dW, db
+
+
+def backward_big_dA(dZ, A_prev, W, stride=1, padding=0, dilation=1, groups=1):
+    dA_prev, dW, db, _ = _backward_loops(dZ, A_prev, W, stride, padding)
+    return np.zeros((1, 12, 12, 1)), dW, db  # a placeholder left in
+
+
+def pool_backward_one_stride(dA, A_prev, size, stride=None, mode="max"):
+    k1, k2, s1, _ = _pool_params(size, stride)
+    return pool_backward_loops(dA, A_prev, (k1, k2), (s1, s1), mode)  # s1 for the columns too
+
+
+def pool_backward_other_stride(dA, A_prev, size, stride=None, mode="max"):
+    k1, k2, _, s2 = _pool_params(size, stride)
+    return pool_backward_loops(dA, A_prev, (k1, k2), (s2, s2), mode)  # s2 for the rows too
+
+
+def pool_backward_flipped(dA, A_prev, size, stride=None, mode="max"):
+    return pool_backward_loops(dA, A_prev, size, stride, mode)[:, ::-1, ::-1, :]
+
+
+# what a reader passes when they call the function instead of handing it over
+_CALLED = forward_loops(np.ones((1, 3, 3, 1)), np.ones((2, 2, 1, 1)), np.zeros(1))
+
+ODD = {
+    "a value, not a function": ("conv_forward", _CALLED, "not_a_function"),
+    "not written yet": ("rot180", stub, "not_written"),
+    "np.floor returns a float": ("output_size", size_np_floor, "not_an_int"),
+    "several mistakes fit": ("output_size", size_np_floor, "several_mistakes"),
+    "rows of different lengths": ("correlate2d", correlate_ragged, "not_an_array"),
+    "entries that are arrays": ("correlate2d", correlate_sum_one_axis, "array_of"),
+    "one row short": ("correlate2d", correlate_rows_stop_early, "only_in_row"),
+    "one column short": ("correlate2d", correlate_columns_stop_early, "only_in_column"),
+    "i and j swapped": ("correlate2d", correlate_swapped_indices, "transposed"),
+    "the batch loop missing": ("conv_forward", forward_first_example_only, "only_in_examples"),
+    "the filter loop missing": ("conv_forward", forward_first_filter_only, "only_in_channels"),
+    "pool: the batch loop missing": ("pool_forward", pool_first_example_only, "only_in_example"),
+    "pool: the channel loop missing": ("pool_forward", pool_first_channel_only, "only_in_channel"),
+    "pool: an int array": ("pool_forward", pool_int_output, "integers"),
+    "pool: partial windows kept": ("pool_forward", pool_partial_windows, "wrong_shape"),
+    "only dA_prev returned": ("conv_backward", backward_dA_only, "not_a_tuple"),
+    "db not returned": ("conv_backward", backward_no_db, "wrong_count"),
+    "dW doubled": ("conv_backward", backward_dW_doubled, "scaled"),
+    "a placeholder dA_prev": ("conv_backward", backward_big_dA, "array_of_shape"),
+    "pool backward: s1 for both axes": ("pool_backward", pool_backward_one_stride, "only_in_columns"),
+    "pool backward: s2 for both axes": ("pool_backward", pool_backward_other_stride, "only_in_rows"),
+    "dA_prev turned by 180°": ("pool_backward", pool_backward_flipped, "turned"),
 }

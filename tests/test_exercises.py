@@ -3,15 +3,30 @@
 Each catalogued mistake must be recognised by its key, each correct answer
 must pass, and misbehaving answers (raising, returning junk, changing their
 input, never returning) must fail with a report that says what happened,
-without check itself raising or hanging.
+without check itself raising or hanging. The report's words are keyed
+messages, one table per language: both languages have every key with the
+same placeholders, every template is said by some report, and no Chinese
+report has English prose in it.
 """
 
+import ast
+import contextlib
+import dataclasses
+import re
 import time
+import unicodedata
+from pathlib import Path
+from string import Formatter
 
 import pytest
-from exercise_students import BAD, CORRECT, WRONG
+from exercise_students import BAD, CORRECT, ODD, WRONG
 
 from cnnlib import exercises
+from cnnlib.exercises import en, messages, zh
+from cnnlib.exercises.cases import CASES
+from cnnlib.exercises.mistakes import CATALOGUE
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.mark.parametrize("key", sorted(WRONG))
@@ -87,3 +102,193 @@ def test_unknown_exercise_raises():
     message = str(info.value)
     for name in exercises.EXERCISES:
         assert name in message, message
+
+
+# -- the keyed messages: one table per language (cnnlib/exercises/en.py, zh.py) --------------------------
+
+TABLES = ("MESSAGES", "MISTAKES", "SECTIONS", "SUMMARY", "LABELS", "JOIN")
+
+
+def test_every_text_has_both_languages():
+    for table in TABLES:
+        english, chinese = getattr(en, table), getattr(zh, table)
+        assert english.keys() == chinese.keys(), f"{table}: {set(english) ^ set(chinese)}"
+        for key in english:
+            assert isinstance(english[key], str) and isinstance(chinese[key], str), (table, key)
+            assert chinese[key].strip() or table == "JOIN", (table, key)
+    assert set(en.MISTAKES) == {key for entries in CATALOGUE.values() for key, _ in entries}
+    assert set(en.SECTIONS) == set(en.SUMMARY) == set(exercises.EXERCISES)
+    assert set(en.LABELS) == {case.label for cases in CASES.values() for case in cases}
+
+
+def _placeholders(template):
+    return sorted((name, conversion or "", spec or "") for _, name, spec, conversion in Formatter().parse(template) if name is not None)  # fmt: skip
+
+
+def test_the_two_languages_fill_the_same_placeholders():
+    for key, template in en.MESSAGES.items():
+        assert _placeholders(template) == _placeholders(zh.MESSAGES[key]), key
+    for table in ("MISTAKES", "SECTIONS", "SUMMARY", "LABELS"):  # values put into templates, not templates
+        for lang in (en, zh):
+            assert not any("{" in text or "}" in text for text in getattr(lang, table).values()), table
+
+
+def _said_in_source():
+    """The message keys the checker's code names (string constants), and those it says (``Message("key", ...)``,
+    ``line("key", ...)`` in report.py)."""
+    names, made = set(), set()
+    for module in ("__init__", "report", "run"):
+        tree = ast.parse((ROOT / "cnnlib" / "exercises" / f"{module}.py").read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Constant) and isinstance(node.value, str):
+                names.add(node.value)
+            if isinstance(node, ast.Call) and getattr(node.func, "id", None) in ("Message", "line"):
+                if isinstance(node.args[0], ast.Constant):  # else a name, one of two constants (run.differences)
+                    made.add(node.args[0].value)
+    return names, made
+
+
+def test_no_message_is_dead_or_missing():
+    names, made = _said_in_source()
+    assert not set(en.MESSAGES) - names, f"templates no code says: {sorted(set(en.MESSAGES) - names)}"
+    assert made <= set(en.MESSAGES), f"messages without a template: {sorted(made - set(en.MESSAGES))}"
+
+
+def _students():
+    out = {f"wrong:{key}": (name, fn, {}) for key, (name, fn) in WRONG.items()}
+    out |= {f"correct:{name}": (name, fns[0], {}) for name, fns in CORRECT.items()}
+    out |= {f"bad:{label}": ("conv_forward", fn, {"time_limit": 0.5} if label in SLOW else {}) for label, (fn, _) in BAD.items()}  # fmt: skip
+    out |= {f"odd:{label}": (name, fn, {}) for label, (name, fn, _) in ODD.items()}
+    return out
+
+
+STUDENTS = _students()
+
+
+@pytest.fixture(scope="module")
+def reports():
+    """Each student's report (checked once; a report is data, said in either language)."""
+    return {label: exercises.check(name, fn, **kwargs) for label, (name, fn, kwargs) in STUDENTS.items()}
+
+
+@contextlib.contextmanager
+def recording(lang):
+    """The keys of the messages said in ``lang`` inside the block, as a set filled as they are said."""
+    table, used = messages.texts(lang), set()
+
+    class Recording(dict):
+        def __getitem__(self, key):
+            used.add(key)
+            return super().__getitem__(key)
+
+    original, table.MESSAGES = table.MESSAGES, Recording(table.MESSAGES)
+    try:
+        yield used
+    finally:
+        table.MESSAGES = original
+
+
+def _say(report, lang):
+    """The text of ``report`` in ``lang``, and the keys of the messages it used."""
+    with recording(lang) as used:
+        return str(dataclasses.replace(report, lang=lang)), used
+
+
+def test_every_message_is_said_by_some_report(reports):
+    with recording("en") as used:
+        for report in reports.values():
+            str(report)
+        exercises.mistakes_table()
+    assert used == set(en.MESSAGES), f"no student's report says {sorted(set(en.MESSAGES) - used)}"
+
+
+@pytest.mark.parametrize("label", sorted(ODD))
+def test_odd_answer_is_reported(label, reports):
+    name, _, key = ODD[label]
+    report = reports[f"odd:{label}"]
+    assert not report.passed
+    for lang in ("en", "zh"):
+        text, used = _say(report, lang)
+        assert key in used, f"{lang}: {key} not said\n{text}"
+        assert text == str(exercises.check(name, ODD[label][1], lang=lang))
+    if key == "several_mistakes":
+        assert len(report.candidates) > 1 and set(report.candidates) <= set(exercises.MISTAKES)
+
+
+# Latin words a Chinese report may show: code (names, types, keywords), the glossary's "full" and "valid".
+CODE_WORDS = {
+    *exercises.EXERCISES, *exercises.MISTAKES, "dZ", "dA", "dW", "db", "np", "None", "True", "False",
+    "return", "dtype", "bool", "int", "float", "str", "list", "tuple", "dict", "ndarray", "NoneType",
+    "mode", "avg", "max", "size", "stride", "padding", "full", "valid", "numpy", "argmax", "PyTorch", "AlexNet",
+}  # fmt: skip
+
+
+def _english_words(text, exclude=()):
+    """Latin words of ``text`` that are prose: not code, not a symbol (one letter), not an exception's name."""
+    for part in exclude:
+        text = text.replace(" ".join(part.split()), "")
+    words = re.findall(r"[A-Za-z_][A-Za-z0-9_]*", text)
+    return [w for w in words if w.isalpha() and len(w) > 1 and w not in CODE_WORDS and not w.endswith("Error")]
+
+
+def _prose(text):
+    """The lines of a report that are prose: not the expected and got arrays; wrapped lines joined."""
+    lines, block = [], False
+    for line in text.splitlines():
+        if line in ("期望结果：", "实际结果：", "expected:", "got:"):
+            block = True
+        elif not (block and line.startswith("    ")):
+            block = False
+            lines.append(line)
+    return lines
+
+
+@pytest.mark.parametrize("label", sorted(STUDENTS))
+def test_chinese_report_has_no_english_prose(label, reports):
+    report = reports[label]
+    text = _say(report, "zh")[0]
+    # a student's own exception text stays as Python wrote it
+    own = [report.problem.params["message"]] if report.problem is not None and report.problem.key == "raised" else []
+    prose = " ".join(line.strip() for line in _prose(text))
+    assert not _english_words(prose, own), f"English in the Chinese report: {_english_words(prose, own)}\n{text}"
+
+
+def test_chinese_tables_have_no_english_prose():
+    for name in exercises.EXERCISES:
+        text = exercises.describe_cases(name, lang="zh")
+        assert not _english_words(text), (name, _english_words(text))
+    table = re.sub(r"`[^`]*`", "", exercises.mistakes_table(lang="zh"))
+    assert not _english_words(table), _english_words(table)
+
+
+def _width(line):
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in line)
+
+
+def test_chinese_lines_break_at_spaces_and_punctuation(reports):
+    """Never between two Chinese characters, inside a shape tuple or before a closing mark; within 76 columns."""
+    han = re.compile(r"[\u4e00-\u9fff]")
+    for label, report in reports.items():
+        text = _say(report, "zh")[0]
+        lines, opened = _prose(text), []
+        for line, following in zip(lines, [*lines[1:], ""]):
+            assert _width(line) <= 76 or " " not in line.strip(), (label, line)
+            assert line.lstrip()[:1] not in "，。；：、）”！？", (label, line)
+            continued = following.startswith("    ")
+            if continued:
+                assert not (han.match(line[-1]) and han.match(following.lstrip()[:1])), (label, line, following)
+            for i, ch in enumerate(line):
+                if ch in "([":
+                    opened.append(line[i - 1 : i] if i else " ")
+                elif ch in ")]" and opened:
+                    opened.pop()
+            if continued and opened:
+                # only a call's argument list (after a name) may go on to the next line, never a tuple
+                assert len(opened) == 1 and re.match(r"\w", opened[0]), (label, line, following)
+            if not continued:
+                opened = []
+
+
+def test_report_in_an_unknown_language_raises():
+    with pytest.raises(ValueError):
+        exercises.check("rot180", CORRECT["rot180"][0], lang="fr")

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-__all__ = ["Case", "CASES", "SUMMARY"]
+__all__ = ["Case", "CASES"]
 
 
 @dataclass
@@ -192,15 +192,3 @@ def _build():
 
 
 CASES = _build()
-
-# How the success line describes the range of cases, "from ... to ...".
-SUMMARY = {
-    "rot180": "from a 2x2 kernel to non-square ones",
-    "correlate2d": "from a 3x3 image to non-square kernels",
-    "convolve2d": "from a 3x3 image to non-square kernels",
-    "output_size": "from stride 1 to strides with leftover rows and gaps",
-    "conv_forward": "from one channel to a batch with channels, stride and padding",
-    "pool_forward": "from 2x2 tiles to overlapping and non-square windows",
-    "conv_backward": "from one channel to stride 2 with padding and a batch",
-    "pool_backward": "from 2x2 tiles to ties and overlapping windows",
-}

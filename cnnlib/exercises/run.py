@@ -3,7 +3,9 @@
 ``call`` runs the function in a worker thread with a time limit, on copies of
 the arguments, and reports an exception, a timeout or a changed input instead
 of letting any of them escape. ``compare`` says whether a result equals the
-expected one and, when it does not, what kind of difference it is.
+expected one and, when it does not, what kind of difference it is. What they
+say is a :class:`.messages.Message`, a key of the language tables (:mod:`.en`,
+:mod:`.zh`) and its values, never a sentence.
 """
 
 from __future__ import annotations
@@ -15,6 +17,8 @@ import warnings
 from dataclasses import dataclass
 
 import numpy as np
+
+from .messages import Message
 
 __all__ = ["Outcome", "call", "compare", "differences", "focus_of", "show"]
 
@@ -68,29 +72,30 @@ def call(fn, args, kwargs, names, time_limit):
 
 
 def _as_real_array(x):
-    """``x`` as a numeric array, or a sentence saying why it is not one."""
+    """``x`` as a numeric array, or a message saying why it is not one."""
     if x is None:
-        return None, "returned None (is the `return` missing?)"
+        return None, Message("returned_none")
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             a = np.asarray(x)
     except Exception:  # ragged lists and the like
-        return None, f"returned a {type(x).__name__} that is not an array"
+        return None, Message("not_an_array", type=type(x).__name__)
     if a.dtype == object:
         try:
             a = a.astype(np.float64)
         except (TypeError, ValueError):
-            return None, f"returned an array of {type(a.flat[0]).__name__ if a.size else 'objects'}, not numbers"
+            # (an empty object array converts, so there is a first entry)
+            return None, Message("array_of", type=type(a.flat[0]).__name__)
     if a.dtype.kind == "b":
-        return None, "returned an array of booleans (dtype bool), not numbers"
+        return None, Message("array_of_bools")
     if a.dtype.kind not in "iuf":
-        return None, f"returned an array of dtype {a.dtype}, not real numbers"
+        return None, Message("not_real", dtype=a.dtype)
     return a, None
 
 
 def compare(got, expected, parts=None):
-    """``(True, None)`` when ``got`` equals ``expected``; else ``(False, what is wrong)``.
+    """``(True, None)`` when ``got`` equals ``expected``; else ``(False, a Message saying what is wrong)``.
 
     ``expected`` is an int (a size), an array, or a tuple of arrays. Integer
     results may come back as floats with the same values; an integer result
@@ -98,64 +103,66 @@ def compare(got, expected, parts=None):
     """
     if isinstance(expected, tuple):
         if not isinstance(got, (tuple, list)):
-            return False, f"returned a {type(got).__name__}; expected a tuple of {len(expected)} arrays"
+            return False, Message("not_a_tuple", type=type(got).__name__, n=len(expected))
         if len(got) != len(expected):
-            return False, f"returned {len(got)} values; expected {len(expected)}"
+            return False, Message("wrong_count", got=len(got), n=len(expected))
         for k, (g, e) in enumerate(zip(got, expected)):
             same, why = compare(g, e)
             if not same:
-                return False, f"{parts[k] if parts else f'part {k}'}: {why}"
+                return False, Message("in_part", part=parts[k] if parts else f"[{k}]", problem=why)
         return True, None
     if isinstance(expected, int):
         if isinstance(got, bool) or not isinstance(got, (int, np.integer)):
-            return False, f"returned {got!r}, a {type(got).__name__}; a size is a whole number, an int"
-        return (operator.index(got) == expected), f"returned {got}, expected {expected}"
+            return False, Message("not_an_int", value=got, type=type(got).__name__)
+        return (operator.index(got) == expected), Message("wrong_size", got=got, expected=expected)
     expected = np.asarray(expected)
     a, why = _as_real_array(got)
     if why:
         return False, why
     if a.shape != expected.shape:
-        return False, f"returned shape {a.shape}, expected {expected.shape}"
+        return False, Message("wrong_shape", got=a.shape, expected=expected.shape)
     if a.dtype.kind in "iu" and expected.dtype.kind == "f" and not np.array_equal(expected, np.round(expected)):
-        return False, f"returned integers (dtype {a.dtype}) where the result has fractions"
+        return False, Message("integers", dtype=a.dtype)
     if not np.allclose(a, expected, rtol=1e-9, atol=1e-9, equal_nan=True):
-        return False, "returned the right shape but different values"
+        return False, Message("wrong_values")
     return True, None
 
 
 def differences(got, expected):
-    """Facts about how an array ``got`` differs from ``expected`` of the same shape (no guesses)."""
+    """Facts (messages) about how an array ``got`` differs from ``expected`` of the same shape (no guesses)."""
     a = np.asarray(got, dtype=np.float64)
     wrong = ~np.isclose(a, expected, rtol=1e-9, atol=1e-9)
-    facts = [f"{int(wrong.sum())} of {wrong.size} entries differ"]
+    facts = [Message("entries_differ", n=int(wrong.sum()), total=wrong.size)]
     if wrong.ndim == 4:
-        for axis, name in ((0, "example"), (1, "row"), (2, "column"), (3, "channel")):
+        axes = ((0, "only_in_example", "only_in_examples"), (1, "only_in_row", "only_in_rows"),
+                (2, "only_in_column", "only_in_columns"), (3, "only_in_channel", "only_in_channels"))  # fmt: skip
+        for axis, one, several in axes:
             hit = np.flatnonzero(wrong.any(axis=tuple(k for k in range(4) if k != axis)))
             if 0 < len(hit) < wrong.shape[axis]:
-                facts.append(f"only in {name}{'s' if len(hit) > 1 else ''} {', '.join(map(str, hit))}")
+                facts.append(Message(several if len(hit) > 1 else one, which=hit.tolist()))
     elif wrong.ndim == 2:
-        for axis, name in ((0, "row"), (1, "column")):
+        for axis, one, several in ((0, "only_in_row", "only_in_rows"), (1, "only_in_column", "only_in_columns")):
             hit = np.flatnonzero(wrong.any(axis=1 - axis))
             if 0 < len(hit) < wrong.shape[axis]:
-                facts.append(f"only in {name}{'s' if len(hit) > 1 else ''} {', '.join(map(str, hit))}")
+                facts.append(Message(several if len(hit) > 1 else one, which=hit.tolist()))
     nonzero = expected != 0
     if nonzero.any():
         ratio = a[nonzero] / expected[nonzero]
         if np.allclose(ratio, ratio[0]) and np.allclose(a[~nonzero], 0) and not np.isclose(ratio[0], 1):
-            facts.append(f"every entry is {ratio[0]:g} times the expected one")
+            facts.append(Message("scaled", ratio=ratio[0]))
     for axes in ((0, 1),) if a.ndim == 2 else ((1, 2), (0, 1)) if a.ndim == 4 else ():
         if np.allclose(a, np.flip(expected, axes)):
-            facts.append("it is the expected array turned by 180°")
+            facts.append(Message("turned"))
         elif a.shape[axes[0]] == a.shape[axes[1]] and np.allclose(a, np.swapaxes(expected, *axes)):
-            facts.append("it is the expected array transposed")
+            facts.append(Message("transposed"))
     if np.allclose(a.sum(), expected.sum()) and wrong.any():
-        facts.append("the total is right, so the values are in the wrong places")
+        facts.append(Message("misplaced"))
     return facts
 
 
 def show(x, focus=None, weights=False, limit=10):
     """A small array as text: 2-D as it is; 4-D as one 2-D slice, ``[e, :, :, c]`` (or
-    ``[:, :, c', c]`` for weights) at ``focus``, the first entry that differs."""
+    ``[:, :, c', c]`` for weights) at ``focus``, the first entry that differs; a larger one as a message."""
     x = np.asarray(x)
     if x.ndim == 4:
         a, b = focus if focus is not None else (0, 0)
@@ -164,10 +171,10 @@ def show(x, focus=None, weights=False, limit=10):
         where = f"[:, :, {a}, {b}]" if weights else f"[{a}, :, :, {b}]"
         if block.shape[0] <= limit and block.shape[1] <= limit:
             return f"{where} =\n{_fmt(block)}"
-        return f"an array of shape {x.shape}"
+        return Message("array_of_shape", shape=x.shape)
     if x.ndim <= 2 and x.size <= limit * limit:
         return _fmt(x)
-    return f"an array of shape {x.shape}"
+    return Message("array_of_shape", shape=x.shape)
 
 
 def focus_of(got, expected, weights=False):

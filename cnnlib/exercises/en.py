@@ -1,0 +1,188 @@
+"""The exercise checker in English: every sentence a report can print, by key, and the catalogue's texts.
+
+:mod:`.zh` has the same tables with the same keys, and each template there uses the same placeholders
+(tests/test_exercises.py checks both). A report is assembled from these keys (:mod:`.report`); nothing
+is translated from the English after the fact.
+
+- ``MESSAGES``: the report's sentences, ``key -> str.format template``;
+- ``MISTAKES``: each catalogued mistake (:mod:`.mistakes`) as a sentence;
+- ``SECTIONS``: where the book derives each exercise's right formula;
+- ``SUMMARY``: how the success line describes the range of cases, "from ... to ...";
+- ``LABELS``: each case of :mod:`.cases` by its label (in English, the label itself);
+- ``JOIN``: how lists are joined: ``items`` (indices), ``facts`` and ``mistakes``.
+"""
+
+from .cases import CASES
+
+__all__ = ["JOIN", "LABELS", "MESSAGES", "MISTAKES", "SECTIONS", "SUMMARY"]
+
+MESSAGES = {
+    # the report's frame (report.py)
+    "passed": "{name}: {n} cases passed, {summary}",
+    "problem": "{name}: {problem}",
+    "case": "case {k} of {n}: {label}: {call}",
+    "expected": "expected:",
+    "got": "got:",
+    "diagnosis": "Diagnosis: {mistake}",
+    "source_slip": "(Chapter 07, entry {entry}, collects the source's version.)",
+    "several_mistakes": "The output matches more than one known mistake: {mistakes}",
+    "unknown_mistake": "No known mistake reproduces this output. What differs: {facts}.",
+    "formula": "The right formula: {section}.",
+    # what the function did instead of returning (check in __init__.py)
+    "not_a_function": "expected a function, got {type}",
+    "timeout": "still running after the time limit of {limit:g} s, so it was stopped (an endless loop?)",
+    "not_written": "not written yet (it raises NotImplementedError): write the function above, then run this cell again",
+    "raised": "raised {error}: {message}",
+    "changed_input": "changed its input {arg} in place; a layer must leave its inputs alone",
+    # what it returned (run.compare)
+    "returned_none": "returned None (is the `return` missing?)",
+    "not_an_array": "returned a {type} that is not an array",
+    "array_of": "returned an array of {type}, not numbers",
+    "array_of_bools": "returned an array of booleans (dtype bool), not numbers",
+    "not_real": "returned an array of dtype {dtype}, not real numbers",
+    "not_a_tuple": "returned a {type}; expected a tuple of {n} arrays",
+    "wrong_count": "returned {got} values; expected {n}",
+    "not_an_int": "returned {value!r}, a {type}; a size is a whole number, an int",
+    "wrong_size": "returned {got}, expected {expected}",
+    "wrong_shape": "returned shape {got}, expected {expected}",
+    "integers": "returned integers (dtype {dtype}) where the result has fractions",
+    "wrong_values": "returned the right shape but different values",
+    "in_part": "{part}: {problem}",
+    # how the values differ (run.differences)
+    "entries_differ": "{n} of {total} entries differ",
+    "only_in_example": "only in example {which}",
+    "only_in_examples": "only in examples {which}",
+    "only_in_row": "only in row {which}",
+    "only_in_rows": "only in rows {which}",
+    "only_in_column": "only in column {which}",
+    "only_in_columns": "only in columns {which}",
+    "only_in_channel": "only in channel {which}",
+    "only_in_channels": "only in channels {which}",
+    "scaled": "every entry is {ratio:g} times the expected one",
+    "turned": "it is the expected array turned by 180°",
+    "transposed": "it is the expected array transposed",
+    "misplaced": "the total is right, so the values are in the wrong places",
+    # an array too large to print (run.show), and one part of a result (conv_backward's dW)
+    "array_of_shape": "an array of shape {shape}",
+    "part_value": "{part} {value}",
+    # the catalogue as a table (report.mistakes_table)
+    "table_key": "key",
+    "table_mistake": "the mistake",
+    "table_source": "source",
+    "table_entry": "entry {entry}",
+}
+
+JOIN = {"items": ", ", "facts": "; ", "mistakes": "; "}
+
+MISTAKES = {
+    # rot180
+    "rot180_transposed": "The kernel is transposed (K.T), not turned by 180°: turning reverses both the rows and "
+    "the columns, rot180(K)(u, v) = K(k₁−1−u, k₂−1−v).",
+    "rot180_rows_only": "Only the order of the rows is reversed; turning by 180° reverses the columns too.",
+    "rot180_columns_only": "Only the order of the columns is reversed; turning by 180° reverses the rows too.",
+    # correlate2d
+    "correlate_turned_kernel": "The kernel is turned by 180°: that is the (valid) convolution. Cross-correlation "
+    "slides the kernel as it is, (I ⊗ K)(i, j) = Σ I(i+u, j+v) K(u, v).",
+    "correlate_full_output": "This is the 'full' correlation, over the image padded by k₁−1 rows and k₂−1 columns; "
+    "the 'valid' one keeps only the windows inside the image, (h−k₁+1) × (w−k₂+1) of them.",
+    "correlate_extra_row": "One row and one column too many: the output range is 0 ≤ i ≤ h−k₁, not h−k₁+1 (the "
+    "source makes the same slip).",
+    # convolve2d
+    "convolve_not_turned": "The kernel is not turned: this is the full cross-correlation. Convolution reads the "
+    "kernel backwards, (I * K)(i, j) = Σ I(i−u, j−v) K(u, v).",
+    "convolve_valid_only": "Only the 'valid' part is computed; the full convolution has (h+k₁−1) × (w+k₂−1) "
+    "entries, reading zeros off the image.",
+    "convolve_kernel_transposed": "The kernel is transposed (K.T) where it must be turned by 180° (both axes "
+    "reversed).",
+    "convolve_extra_row": "One row and one column too many: the range is 0 ≤ i ≤ h+k₁−2, not h+k₁−1; the extra "
+    "row reads only padding (the source makes the same slip).",
+    # output_size
+    "size_no_floor": "The floor is missing: (n + 2p − f)/s + 1 is not a whole number when s does not divide "
+    "n + 2p − f; a window that does not fit does not count.",
+    "size_ceil": "Rounded up instead of down: a last window that would run past the padded input does not count, "
+    "so it is ⌊(n + 2p − f)/s⌋ + 1.",
+    "size_no_plus_one": "The +1 is missing: ⌊(n + 2p − f)/s⌋ counts the steps between windows; the windows are "
+    "one more.",
+    "size_one_p": "Padding is added on both sides, so the padded length is n + 2p, not n + p.",
+    # conv_forward
+    "forward_turned_kernel": "The kernel is turned by 180° (convolution); a convolution layer computes the "
+    "cross-correlation z(i, j) = Σ a(i s + u − p, j s + v − p) w(u, v) + b.",
+    "forward_no_bias": "The bias b(c) is not added to the output of filter c.",
+    "forward_last_channel_only": "The sum over the input channels c′ is missing: only one input channel "
+    "contributes (`=` where `+=` belongs?).",
+    "forward_window_not_strided": "Window (i, j) must start at row i·s₁ and column j·s₂ of the padded input, "
+    "not at (i, j): the stride moves the windows.",
+    "forward_square_kernel": "The kernel is k₁ × k₂, not f × f: the width uses k₂ (the source makes the same slip).",
+    "forward_pads_output": "The padding belongs to the input a⁽ˡ⁻¹⁾, not to the output: pad first, then slide the "
+    "kernel (the source makes the same slip).",
+    # pool_forward
+    "pool_stride_is_size": "The windows step by the window size instead of the stride: window (i, j) starts at "
+    "(i s₁, j s₂), which is (i k₁, j k₂) only when s = k (the source makes the same slip).",
+    "avg_pool_no_divide": "Average pooling must divide the window's sum by k₁k₂.",
+    "pool_mode_ignored": "mode='avg' must average the window; this computes the maximum.",
+    # conv_backward
+    "dW_from_output": "∂E/∂W correlates the layer's output with δ; it must be its input a⁽ˡ⁻¹⁾: "
+    "∂E/∂W = a⁽ˡ⁻¹⁾ ⊗ δ (the source makes the same slip).",
+    "db_missing": "∂E/∂b is left at zero: b(c) is added to every output of filter c, so ∂E/∂b(c) is the sum of "
+    "δ over the batch and all positions (the source never derives it).",
+    "dA_not_turned": "∂E/∂a⁽ˡ⁻¹⁾ uses the kernel as it is: it is the full convolution δ * W, i.e. the kernel "
+    "turned by 180°.",
+    "dA_kernel_transposed": "∂E/∂a⁽ˡ⁻¹⁾ uses the transposed kernel; the full convolution turns it by 180° "
+    "(both axes reversed).",
+    "dA_valid_only": "∂E/∂a⁽ˡ⁻¹⁾ is the 'full' convolution of δ with the kernel, as large as the input, not the "
+    "'valid' one.",
+    "dW_turned": "∂E/∂W is turned by 180°: it is the cross-correlation a⁽ˡ⁻¹⁾ ⊗ δ, not a convolution.",
+    "db_mean": "∂E/∂b is the sum of δ, not its mean: every output of filter c adds b(c) once.",
+    "dA_no_channel_sum": "∂E/∂a⁽ˡ⁻¹⁾ must add the contributions of all output channels c; only one survives "
+    "(`=` where `+=` belongs?).",
+    "dW_no_batch_sum": "∂E/∂W must be summed over the examples of the batch; only one example contributes.",
+    "db_no_batch_sum": "∂E/∂b must be summed over the examples of the batch; only one example contributes.",
+    "dA_stride_ignored": "With stride s, δ(i, j) goes back to the window at (i s, j s), not (i, j): dilate δ by "
+    "the stride before the full convolution (the source derives only stride 1).",
+    "dW_stride_ignored": "With stride s, ∂E/∂W must read the input at (i s + u, j s + v), not (i + u, j + v): "
+    "correlate with the dilated δ.",
+    "dA_padding_not_cropped": "The padding is not cropped: the gradient of the padded input has p₁ rows and p₂ "
+    "columns more on each side, which are not part of a⁽ˡ⁻¹⁾.",
+    "dA_cropped_too_early": "p was cropped from both ends of the full convolution before growing it to n + 2p: "
+    "with leftover rows (s not dividing n + 2p − f) that cuts off a real input row.",
+    # pool_backward
+    "max_grad_one": "The maximum receives 1; it must receive the upstream gradient δ(i, j) of its window "
+    "(the source makes the same slip).",
+    "max_grad_empty": "Nothing reaches the input: each window's maximum must receive δ(i, j) (the source's "
+    "window is an empty range).",
+    "avg_grad_no_divide": "Average pooling sends δ(i, j)/(k₁k₂) to each entry of the window, not δ(i, j).",
+    "avg_grad_no_delta": "Average pooling sends δ(i, j)/(k₁k₂), not 1/(k₁k₂): the upstream gradient is missing "
+    "(the source makes the same slip).",
+    "ties_split": "At a tie, δ is split among the tied maxima; the book (like numpy's argmax and PyTorch) sends "
+    "all of it to the first maximum in row-major order.",
+    "ties_all_maxima": "At a tie, every tied maximum receives the whole δ, so the window sends back more than δ; "
+    "all of it must go to the first maximum.",
+    "ties_last": "At a tie, δ goes to the last maximum; the book's rule is the first one in row-major order.",
+    "overlap_assigned": "Overlapping windows must add (+=) their gradients; assigning (=) lets a later window "
+    "overwrite an earlier one's.",
+}
+
+SECTIONS = {
+    "rot180": "chapter 02 (Cross-correlation and convolution), 'Convolution is correlation with a turned kernel'",
+    "correlate2d": "chapter 02 (Cross-correlation and convolution), 'Definitions'",
+    "convolve2d": "chapter 02 (Cross-correlation and convolution), 'Definitions' and "
+    "'Convolution is correlation with a turned kernel'",
+    "output_size": "chapter 01 (Notation), 'How many windows fit? A worked example'",
+    "conv_forward": "chapter 03 (Forward propagation: the convolution layer), 'Building up the formula'",
+    "pool_forward": "chapter 04 (Forward propagation: pooling), 'The formulas'",
+    "conv_backward": "chapter 05 (Backward propagation: the convolution layer), Part 2",
+    "pool_backward": "chapter 06 (Backward propagation: pooling)",
+}
+
+SUMMARY = {
+    "rot180": "from a 2x2 kernel to non-square ones",
+    "correlate2d": "from a 3x3 image to non-square kernels",
+    "convolve2d": "from a 3x3 image to non-square kernels",
+    "output_size": "from stride 1 to strides with leftover rows and gaps",
+    "conv_forward": "from one channel to a batch with channels, stride and padding",
+    "pool_forward": "from 2x2 tiles to overlapping and non-square windows",
+    "conv_backward": "from one channel to stride 2 with padding and a batch",
+    "pool_backward": "from 2x2 tiles to ties and overlapping windows",
+}
+
+LABELS = {case.label: case.label for cases in CASES.values() for case in cases}
