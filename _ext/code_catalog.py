@@ -35,7 +35,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 LOCALE = ROOT / "locale" / "zh_CN" / "LC_MESSAGES" / "code"
-_WORD = re.compile(r"[A-Za-z]{2,}")
+_WORD = re.compile(r"[A-Za-z]{2,}|\b(?:e\.g|i\.e)\.")
 
 
 def _tokens(source):
@@ -45,27 +45,86 @@ def _tokens(source):
 
 
 def _is_prose(literal):
-    try:
-        node = ast.parse(literal, mode="eval").body
-    except SyntaxError:
-        return False
-    if isinstance(node, ast.Constant) and isinstance(node.value, str):
-        text = node.value
-    elif isinstance(node, ast.JoinedStr):
-        text = "".join(v.value for v in node.values if isinstance(v, ast.Constant))
-    else:
+    text = _text_of(literal)
+    if not text:
         return False
     return bool(_WORD.search(text)) and (" " in text.strip() or bool(re.search(r"[A-Za-z][.:]\s*$", text)))
+
+
+# Keyword arguments whose string values are code (a mode, an alignment, a colour), never words for a reader.
+CODE_KEYWORDS = {"mode", "ha", "va", "horizontalalignment", "verticalalignment", "color", "c", "colors", "cmap",
+                 "loc", "dtype", "method", "kind", "ls", "linestyle", "marker", "hatch", "ec", "fc", "edgecolor",
+                 "facecolor", "interpolation", "aspect", "origin", "which", "family", "weight", "textcoords",
+                 "arrowstyle", "connectionstyle", "boxstyle", "lang", "optimize", "order", "casting", "stage",
+                 "where", "norm", "bbox_inches", "format", "subset", "split", "solver", "act"}  # fmt: skip
+
+
+def _code_literals(source):
+    """Start positions (line, character column) of string literals the code uses as code: keyword values of
+    :data:`CODE_KEYWORDS`, subscripts and dictionary keys, comparisons, and calls' first arguments of
+    ``getattr``/``np.einsum``/``warnings.filterwarnings``."""
+    masked = re.sub(r"(?m)^([ \t]*)([%!])", r"\1#\2", source)
+    try:
+        tree = ast.parse(masked)
+    except SyntaxError:
+        return set()
+    lines = masked.splitlines()
+    spots = set()
+
+    def mark(node):
+        for n in ast.walk(node):
+            if isinstance(n, ast.Constant) and isinstance(n.value, str):
+                line = lines[n.lineno - 1].encode("utf-8")
+                spots.add((n.lineno, len(line[: n.col_offset].decode("utf-8"))))
+
+    for node in ast.walk(tree):
+        if isinstance(node, ast.keyword) and node.arg in CODE_KEYWORDS:
+            mark(node.value)
+        elif isinstance(node, ast.Subscript):
+            mark(node.slice)
+        elif isinstance(node, ast.Dict):
+            for key in node.keys:
+                if key is not None:
+                    mark(key)
+        elif isinstance(node, ast.Compare):
+            mark(node)
+        elif isinstance(node, ast.Call) and node.args:
+            name = ast.unparse(node.func)
+            if name.split(".")[-1] in {"getattr", "einsum", "filterwarnings", "simplefilter", "use", "style"}:
+                mark(node.args[0])
+    return spots
 
 
 def pieces(source):
     """The translatable pieces of a cell's code, in order: ``[(kind, msgid, (start, end))]``.
 
     ``kind`` is ``"comment"`` or ``"string"``; ``start``/``end`` are (line, column) of the replaced text.
-    Comments of magics (``%pip``) and ``# fmt:``/``# noqa`` pragmas are not translated.
+    A literal that holds prose is a piece, and so is every literal concatenated with it, so a sentence split
+    over several literals is translated whole (prose used as a key, ``layers["standard 3x3"]``, is
+    translated the same wherever it appears). A one-word literal is a piece unless the code uses it as code
+    (:func:`_code_literals`). Comments of magics (``%pip``) and ``# fmt:``/``# noqa``
+    pragmas are not translated.
     """
-    out = []
+    out, group = [], []
+    code = _code_literals(source)
+
+    def close_group():
+        if any(_is_prose(t.string) for t in group):
+            for t in group:  # the whole sentence, whatever its pieces hold
+                if _text_of(t.string):
+                    out.append(("string", t.string, (t.start, t.end)))
+        elif len(group) == 1 and _is_word(group[0].string) and group[0].start not in code:
+            out.append(("string", group[0].string, (group[0].start, group[0].end)))
+        group.clear()
+
     for tok in _tokens(source):
+        if tok.type == tokenize.STRING:
+            group.append(tok)
+            continue
+        if tok.type in (tokenize.NL, tokenize.COMMENT) and group:
+            pass  # a concatenation may run over lines, with comments between
+        elif group:
+            close_group()
         if tok.type == tokenize.COMMENT:
             text = tok.string[1:].strip()
             if not _WORD.search(text) or re.match(r"^[%!]|fmt:|noqa|type:", text):
@@ -73,16 +132,48 @@ def pieces(source):
             line, col = tok.start
             offset = len(tok.string) - len(tok.string[1:].lstrip())
             out.append(("comment", text, ((line, col + offset), tok.end)))
-        elif tok.type == tokenize.STRING and _is_prose(tok.string):
-            out.append(("string", tok.string, (tok.start, tok.end)))
+    if group:
+        close_group()
+    out.sort(key=lambda piece: piece[2][0])
     return out
 
 
+def _text_of(literal):
+    try:
+        node = ast.parse(literal, mode="eval").body
+    except SyntaxError:
+        return None
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return node.value
+    if isinstance(node, ast.JoinedStr):  # its text, and the words of fields that are only words ({'layer':<9})
+        return " ".join(
+            v.value if isinstance(v, ast.Constant) else v.value.value
+            for v in node.values
+            if isinstance(v, ast.Constant) or (isinstance(v.value, ast.Constant) and isinstance(v.value.value, str))
+        )
+    return None
+
+
+def _is_word(literal):
+    """A one-word literal that may be a word for the reader (a legend, an axis label): not a file name,
+    a format or a path."""
+    text = _text_of(literal)
+    return bool(text and re.fullmatch(r"\s*[A-Za-z][A-Za-z-]*[A-Za-z]\s*", text))
+
+
 def _fields(literal):
+    """The replacement fields of an f-string, as dumps; a field that is only a string (``{'layer':<9}``, a
+    column heading) counts as words: its text and width may change (a Chinese character takes two columns)."""
     node = ast.parse(literal, mode="eval").body
-    if isinstance(node, ast.JoinedStr):
-        return sorted(ast.dump(v) for v in node.values if isinstance(v, ast.FormattedValue))
-    return []
+    if not isinstance(node, ast.JoinedStr):
+        return []
+    fields = []
+    for v in node.values:
+        if isinstance(v, ast.FormattedValue):
+            if isinstance(v.value, ast.Constant) and isinstance(v.value.value, str):
+                v = ast.Constant("<words>")
+            fields.append(ast.dump(v))
+    return sorted(fields)
 
 
 def check_message(msgid, msgstr):

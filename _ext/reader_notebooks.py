@@ -14,8 +14,9 @@ Jupyter renders without an extension:
 - an equation reference is the book's number, "(9)", a link when the equation
   is on another page; a labelled equation carries its number (``\\tag{9}``);
 - ``{doc}`` and ``{ref}`` become links to the published page, with its title;
-  citations read as on the page ("[He et al., 2016]") and link to the
-  references;
+  citations read as on the page ("[He et al., 2016]"; in the Chinese edition a
+  narrative one reads "He 等 [2016]", as ``_ext/typography_zh.py`` makes the page
+  say) and link to the references;
 - a ``literalinclude`` becomes the code it includes (Sphinx's own reader);
 - an exercise becomes a heading ("Exercise 15 (Write conv_backward)"), its
   solution a heading below it that JupyterLab and Colab open folded
@@ -88,6 +89,7 @@ class Index:
     first_exercise: dict = field(default_factory=dict)  # docname -> number of its first exercise
     sections: dict = field(default_factory=dict)  # label -> (docname, title)
     citations: dict = field(default_factory=dict)  # bibtex key -> (authors, year)
+    textual: dict = field(default_factory=dict)  # bibtex key -> authors as {cite:t} names them, where not as above
 
     def url(self, doc, anchor=""):
         return f"{self.base}{doc}.html" + (f"#{anchor}" if anchor else "")
@@ -168,7 +170,17 @@ def _outside_code(text):
     return "\n".join(out)
 
 
-def _citations(root):
+# How a narrative citation ({cite:t}) joins its authors' names: (two, three or more); as the book's pages do
+TEXTUAL = {"en": ("{} and {}", "{} et al."), "zh": ("{} 和 {}", "{} 等")}  # zh: _ext/typography_zh.py's PERSON_ZH
+
+
+def _authors(people, lang="en"):
+    two, more = TEXTUAL[lang]
+    return people[0] if len(people) == 1 else two.format(*people) if len(people) == 2 else more.format(people[0])
+
+
+def _citations(root, lang="en"):
+    """``{key: (authors, year)}`` as bracketed citations name them, and ``{key: authors}`` as narrative ones do."""
     from pybtex.database import parse_file
 
     def last(person):
@@ -179,19 +191,20 @@ def _citations(root):
         name = " ".join(person.prelast_names + person.last_names)
         return re.sub(r"[{}]", "", codecs.decode(name, "ulatex"))
 
-    cites = {}
+    cites, textual = {}, {}
     for key, entry in parse_file(str(Path(root) / "references.bib")).entries.items():
         people = [last(p) for p in entry.persons.get("author", [])]
-        authors = people[0] if len(people) == 1 else " and ".join(people) if len(people) == 2 else f"{people[0]} et al."
-        cites[key] = (authors, entry.fields["year"])
-    return cites
+        cites[key] = (_authors(people), entry.fields["year"])
+        textual[key] = _authors(people, lang)
+    return cites, textual
 
 
 def index(root=ROOT, lang="en"):
     """The :class:`Index` of one edition, read from its sources."""
     root = Path(root)
     base = published_base(root) + ("zh/" if lang == "zh" else "")
-    book = Index(lang=lang, root=root, base=base, docs=toc_docs(root), citations=_citations(root))
+    citations, textual = _citations(root, lang)
+    book = Index(lang=lang, root=root, base=base, docs=toc_docs(root), citations=citations, textual=textual)
     n_eq = n_ex = 0
     for doc in book.docs:
         text = _outside_code(_markdown_of(root, doc, lang))
@@ -278,7 +291,8 @@ def _role(m, state):
         if role == "cite:p":
             inside = ", ".join(f"{book.citations[k][0]}, {book.citations[k][1]}" for k in keys)
             return f"[\\[{inside}\\]]({refs})"
-        return ", ".join(f"{book.citations[k][0]} [\\[{book.citations[k][1]}\\]]({refs})" for k in keys)
+        names = {k: book.textual.get(k, book.citations[k][0]) for k in keys}
+        return ", ".join(f"{names[k]} [\\[{book.citations[k][1]}\\]]({refs})" for k in keys)
     raise Unsupported(f"{state.doc}: the role {{{role}}} has no plain-Markdown form here")
 
 

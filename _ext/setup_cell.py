@@ -10,7 +10,9 @@ notebooks too, so the two always come from the same commit. Every copy of a
 notebook that the build serves (the page's download button, the workbook, the
 offline zip) is pinned to the exact commit the book was built from
 (:func:`pin`). Anywhere but Colab (JupyterLab, Binder, nbval) the ``if`` is
-false and the cell prints nothing. It is tagged ``remove-cell``: the book does
+false. The cell then sets the language of the words cnnlib prints and draws
+(``cnnlib.set_language``: English here, Chinese in the Chinese notebooks); it
+prints nothing. It is tagged ``remove-cell``: the book does
 not show it, because it is not part of the lesson.
 
 The Chinese notebooks get the same cell with Chinese comments
@@ -31,9 +33,13 @@ TAGS = ["colab-setup", "remove-cell"]
 
 COMMENT = {
     "en": "# On Colab only: install cnnlib, the library of this book, at the\n"
-    "# version these notebooks were written with. Elsewhere this does nothing.\n",
+    "# version these notebooks were written with. Elsewhere the install is skipped.\n",
     "zh": "# 仅在 Colab 上生效：安装本书配套的库 cnnlib，版本与编写这些笔记本时所用的相同。\n"
-    "# 在其他环境中，这个单元格什么也不做。\n",
+    "# 在其他环境中跳过安装。\n",
+}
+LANGUAGE = {
+    "en": "# The words cnnlib prints and draws (reports, captions, buttons) in English.\n",
+    "zh": "# cnnlib 打印和绘制的文字（报告、图注、按钮）使用中文。\n",
 }
 INSTALL = re.compile(r'(%pip install --quiet "cnnlib\[plot\] @ git\+)([^@"]+)@([^"]+)(")')
 
@@ -54,7 +60,9 @@ def source(lang="en", root=ROOT, ref=None):
     return (
         COMMENT[lang] + "import sys\n\n"
         'if "google.colab" in sys.modules:\n'
-        f'    %pip install --quiet "cnnlib[plot] @ git+{url}@{ref or branch}"'
+        f'    %pip install --quiet "cnnlib[plot] @ git+{url}@{ref or branch}"\n\n'
+        + LANGUAGE[lang]
+        + f'import cnnlib\n\ncnnlib.set_language("{lang}")'
     )
 
 

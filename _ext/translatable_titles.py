@@ -10,13 +10,21 @@ Code outputs (SymPy's formulas, printed lines, the checker's Markdown table) are
 not translated: they are the same in both editions, and the Chinese notebooks
 compute their few language-dependent outputs themselves
 (``_ext/translate_notebooks.py``). So nothing inside a cell's output is a message.
+
+In the Chinese edition an exercise's title reads "练习 15（实现 conv_backward）", with
+full-width brackets and no space before them, as in the reader notebooks
+(``_ext/reader_notebooks.py``), and its solution's "练习 15（实现 conv_backward）的解答";
+sphinx-exercise writes "练习 15 (实现 conv_backward)" and "解答 练习 15 (…)".
 """
 
 from __future__ import annotations
 
+import re
+
 from docutils import nodes
 from docutils.transforms import Transform
-from sphinx_exercise.nodes import exercise_subtitle, solution_subtitle
+from sphinx.transforms.post_transforms import SphinxPostTransform
+from sphinx_exercise.nodes import exercise_subtitle, is_exercise_node, solution_node, solution_subtitle
 
 
 class TranslatableExerciseTitles(Transform):
@@ -53,8 +61,56 @@ def _collect(app, doctree):
             catalog.add(node.rawsource, node)
 
 
+def _chinese(app):
+    return (app.config.language or "").startswith("zh")
+
+
+def _brackets(title):
+    """The " (" and ")" that sphinx-exercise puts around a title's own words, as "（" and "）"."""
+    texts = [k for k, child in enumerate(title.children) if isinstance(child, nodes.Text)]
+    opening = next((k for k in texts if title[k].astext() == " ("), None)
+    closing = next((k for k in reversed(texts) if title[k].astext() == ")"), None)
+    if opening is not None and closing is not None and opening < closing:
+        title[opening], title[closing] = nodes.Text("（"), nodes.Text("）")
+
+
+class ChineseExerciseTitles(SphinxPostTransform):
+    """The titles "练习 15（实现 conv_backward）" and "练习 15（实现 conv_backward）的解答", from sphinx-exercise's."""
+
+    default_priority = 23  # sphinx-exercise's ResolveTitlesIn… are 20 to 22
+
+    def run(self):
+        if not _chinese(self.app):
+            return
+        for node in self.document.findall(is_exercise_node):
+            if node.children and isinstance(node[0], nodes.title):
+                _brackets(node[0])
+        for node in self.document.findall(solution_node):
+            title = node[0] if node.children and isinstance(node[0], nodes.title) else None
+            link = title[-1] if title is not None and len(title) == 2 else None
+            if not isinstance(link, nodes.reference) or not isinstance(title[0], nodes.Text):
+                continue
+            word = title[0].astext().strip()  # 解答, sphinx-exercise's "Solution to"
+            _brackets(link)
+            if link.children and isinstance(link[0], nodes.Text):
+                link[0] = nodes.Text(link[0].astext().lstrip())  # " 练习 15": the word before it goes
+            ends_in_bracket = link.astext().endswith("）")
+            title[:] = [link, nodes.Text(("的" if ends_in_bracket else " 的") + word)]
+
+
+_NUMBER_SPACE = re.compile(r'(<span class="caption-number">练习 \d+) (</span>)(?=（)')
+
+
+def _html(app, pagename, templatename, context, doctree):
+    """No space between "练习 15" and "（": the HTML writer ends every caption number with one."""
+    if _chinese(app) and context.get("body"):
+        context["body"] = _NUMBER_SPACE.sub(r"\1\2", context["body"])
+
+
 def setup(app):
     app.add_transform(TranslatableExerciseTitles)
     app.add_transform(UntranslatableOutputs)
     app.connect("doctree-read", _collect)
+    app.add_post_transform(ChineseExerciseTitles)
+    app.connect("html-page-context", _html)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

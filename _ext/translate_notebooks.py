@@ -1,14 +1,19 @@
 """The Chinese notebooks, made from the English ones and the catalogs.
 
-    python _ext/translate_notebooks.py        # -> zh/chapters/*.ipynb
+    python _ext/translate_notebooks.py          # -> zh/chapters/*.ipynb (runs those whose code changed)
+    python _ext/translate_notebooks.py --run    # runs every one
 
 Every markdown cell of ``chapters/X.ipynb`` is rewritten with the
 translations in ``locale/zh_CN/LC_MESSAGES/chapters/X.po``: each translatable
 piece of the cell (paragraph, heading, list item, table cell, title) is found
 by its English text, the ``msgid``, and replaced by its ``msgstr``. Code cells
-(but for the Colab setup cell's comments), outputs and metadata are copied unchanged, so the Chinese notebooks compute
-and print exactly what the English ones do. A message with no translation,
-or a piece of a cell no message accounts for, is an error, not a fallback.
+keep their code, with the comments and prose strings of
+``locale/zh_CN/LC_MESSAGES/code/X.po`` (:mod:`code_catalog`), and the setup cell
+sets ``cnnlib.set_language("zh")``; the notebook is then run, so what it prints
+and draws is its own, in Chinese (``tests/test_translation.py`` checks that
+both editions compute the same: the same tokens but for strings and comments,
+the same numbers printed). A message with no translation, or a piece of a cell
+no message accounts for, is an error, not a fallback.
 """
 
 from __future__ import annotations
@@ -22,6 +27,7 @@ from pathlib import Path
 from babel.messages.pofile import read_po
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+import code_catalog
 import setup_cell
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -74,90 +80,32 @@ def translate_markdown(text, messages, strict=True):
     return text, used
 
 
-def translate_notebook(nb, messages, strict=True):
-    """A copy of notebook ``nb`` (a dict) with its markdown in Chinese; returns (notebook, msgids used).
+def translate_notebook(nb, messages, strict=True, code_messages=None):
+    """A copy of notebook ``nb`` (a dict) in Chinese; returns (notebook, msgids used).
 
-    Code cells stay as they are, except the Colab setup cell (:mod:`setup_cell`), whose comments
-    are Chinese, and the calls of the exercise checker, which get ``lang="zh"``
-    (a student reads its report); those cells' outputs are computed again (:func:`_localise_checks`).
+    Markdown cells are translated with ``messages``; code cells keep their code and get Chinese comments
+    and prose strings from ``code_messages`` (:mod:`code_catalog`); the setup cell (:mod:`setup_cell`)
+    sets cnnlib's language to Chinese. Outputs are left as they are: :func:`generate` runs the notebook.
     """
     out, used = copy.deepcopy(nb), set()
     for cell in out["cells"]:
         if setup_cell.is_setup(cell):  # the Colab setup cell, with its comments in Chinese
             cell["source"] = setup_cell.source("zh").splitlines(keepends=True)
+        elif cell["cell_type"] == "code":
+            source = _text(cell)
+            new = code_catalog.translate(source, code_messages or {}, strict)
+            cell["source"] = new.splitlines(keepends=True)
         if cell["cell_type"] != "markdown":
             continue
         source = "".join(cell["source"]) if isinstance(cell["source"], list) else cell["source"]
         new, found = translate_markdown(source, messages, strict)
         used |= found
         cell["source"] = new.splitlines(keepends=True)
-    _localise_checks(out)
     return out, used
-
-
-_CHECK = re.compile(r"(exercises\.(?:check|mistakes_table|describe_cases)\()((?:[^()]|\([^()]*\))*)(\))")
-_YOUR_TURN = {"your-turn-stub", "your-turn-solution", "your-turn-check", "your-turn-demo"}
 
 
 def _text(cell):
     return "".join(cell["source"]) if isinstance(cell["source"], list) else cell["source"]
-
-
-def _localise_checks(nb):
-    """Give the checker's calls ``lang="zh"`` and recompute their cells' outputs, in this process.
-
-    Chapters with a "Your turn" run only its cells (stub, solution, check, demo: they need nothing
-    else); a notebook without one (the checker's own page) runs all its code cells in order.
-    """
-    import contextlib
-    import io
-
-    # the Colab setup cell does nothing here, and its %pip is not Python
-    cells = [c for c in nb["cells"] if c["cell_type"] == "code" and not setup_cell.is_setup(c)]
-    if not any(_CHECK.search(_text(c)) for c in cells):
-        return
-    tagged = [c for c in cells if _YOUR_TURN & set(c.get("metadata", {}).get("tags", []))]
-    namespace = {"__name__": "__main__"}
-    exec("import numpy as np\nimport cnnlib", namespace)
-    for cell in tagged or cells:
-        source = _text(cell)
-        changed = _CHECK.sub(
-            lambda m: m.group(1) + (m.group(2) + ', lang="zh"' if m.group(2) else 'lang="zh"') + m.group(3), source
-        )
-        body, last = _split_last_expression(changed)
-        stdout = io.StringIO()
-        with contextlib.redirect_stdout(stdout):
-            exec(compile(body, "<cell>", "exec"), namespace)
-            value = eval(compile(last, "<cell>", "eval"), namespace) if last else None
-        if changed == source:
-            continue
-        cell["source"] = changed.splitlines(keepends=True)
-        outputs = []
-        if stdout.getvalue():
-            outputs.append(
-                {"name": "stdout", "output_type": "stream", "text": stdout.getvalue().splitlines(keepends=True)}
-            )
-        if value is not None:
-            old = [o for o in cell.get("outputs", []) if o.get("output_type") == "execute_result"]
-            data = {"text/plain": [repr(value)]}
-            if hasattr(value, "_repr_markdown_"):
-                data = {"text/markdown": value._repr_markdown_().splitlines(keepends=True), **data}
-            outputs.append({"data": data, "execution_count": old[0]["execution_count"] if old else None,
-                            "metadata": {}, "output_type": "execute_result"})  # fmt: skip
-        cell["outputs"] = outputs
-
-
-def _split_last_expression(source):
-    """``(statements, last expression or "")``: a cell's value is its last line when that is an expression."""
-    import ast
-
-    tree = ast.parse(source)
-    if tree.body and isinstance(tree.body[-1], ast.Expr):
-        last = ast.get_source_segment(source, tree.body[-1])
-        start = tree.body[-1].lineno - 1
-        lines = source.splitlines(keepends=True)
-        return "".join(lines[:start]), last
-    return source, ""
 
 
 def _output_text(nb):
@@ -171,28 +119,96 @@ def _output_text(nb):
     return "\n".join(parts)
 
 
-def generate(root=ROOT, out=None, strict=True):
-    """Write ``zh/chapters/*.ipynb``; returns the paths. Raises if a message is missing or unused."""
+def _code_cells(nb):
+    return [c for c in nb["cells"] if c["cell_type"] == "code"]
+
+
+def _same_code(a, b):
+    return [_text(c) for c in _code_cells(a)] == [_text(c) for c in _code_cells(b)]
+
+
+def _merge_streams(outputs):
+    merged = []
+    for o in outputs:
+        if (
+            merged
+            and o.get("output_type") == "stream" == merged[-1].get("output_type")
+            and o["name"] == merged[-1]["name"]
+        ):
+            merged[-1]["text"] = ("".join(merged[-1]["text"]) + "".join(o["text"])).splitlines(keepends=True)
+        else:
+            merged.append(o)
+    return merged
+
+
+def execute(nb, cwd):
+    """Run notebook ``nb`` (a dict) in a fresh ``python3`` kernel in ``cwd``; returns it with its outputs."""
+    import nbformat
+    from nbclient import NotebookClient
+
+    node = nbformat.reads(json.dumps(nb), as_version=4)
+    NotebookClient(node, timeout=600, kernel_name="python3", resources={"metadata": {"path": str(cwd)}}).execute()
+    done = json.loads(nbformat.writes(node))
+    for cell in done["cells"]:
+        cell.get("metadata", {}).pop("execution", None)
+        if cell["cell_type"] == "code":
+            cell["outputs"] = _merge_streams(cell["outputs"])
+            for o in cell["outputs"]:
+                if "text" in o and isinstance(o["text"], str):
+                    o["text"] = o["text"].splitlines(keepends=True)
+    return done
+
+
+def generate(root=ROOT, out=None, strict=True, run=None):
+    """Write ``zh/chapters/*.ipynb``; returns the paths. Raises if a message is missing or unused.
+
+    A Chinese notebook computes what its English one does but prints and draws in Chinese, so its
+    outputs are its own: they are kept from the committed notebook while its code is unchanged, and
+    otherwise the notebook is run (``run=True`` runs every one; ``run=False`` never runs one and
+    raises instead).
+    """
+    from concurrent.futures import ThreadPoolExecutor
+
     root = Path(root)
     out = Path(out) if out else root / "zh" / "chapters"
     out.mkdir(parents=True, exist_ok=True)
-    written = []
     from reader_notebooks import chapter_paths  # the chapters _toc.yml names, not every *.ipynb there
 
+    jobs = []
     for path in chapter_paths(root, "en"):
         messages = catalog(f"chapters/{path.stem}")
+        code_messages = code_catalog.catalog(path.stem, root)
         nb = json.loads(path.read_text(encoding="utf-8"))
-        zh, used = translate_notebook(nb, messages, strict)
+        zh, used = translate_notebook(nb, messages, strict, code_messages)
         outputs = " ".join(_output_text(nb).split())
         unused = [m for m in messages if m.strip() and m not in used and " ".join(m.split()) not in outputs]
         if unused:
             raise ValueError(f"{path.name}: {len(unused)} messages not found in the notebook, e.g. {unused[0][:80]!r}")
-        target = out / path.name
+        committed = root / "zh" / "chapters" / path.name
+        old = json.loads(committed.read_text(encoding="utf-8")) if committed.exists() else None
+        if run is not True and old is not None and _same_code(zh, old):
+            for new_cell, old_cell in zip(_code_cells(zh), _code_cells(old), strict=True):
+                new_cell["outputs"] = old_cell["outputs"]
+                new_cell["execution_count"] = old_cell.get("execution_count")
+            zh["metadata"] = old["metadata"]
+            jobs.append((out / path.name, zh, False))
+        elif run is False:
+            raise ValueError(f"{committed.name}: its code changed; run python _ext/translate_notebooks.py --run")
+        else:
+            jobs.append((out / path.name, zh, True))
+
+    def finish(job):
+        target, zh, needs_run = job
+        if needs_run:
+            zh = execute(zh, root / "zh" / "chapters")
         target.write_text(json.dumps(zh, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
-        written.append(target)
-    return written
+        return target
+
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        return list(pool.map(finish, jobs))
 
 
 if __name__ == "__main__":
-    for p in generate(Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT):
+    args = [a for a in sys.argv[1:] if not a.startswith("--")]
+    for p in generate(Path(args[0]) if args else ROOT, run=True if "--run" in sys.argv else None):
         print("wrote", p.relative_to(ROOT))

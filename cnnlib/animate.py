@@ -23,6 +23,7 @@ import numpy as np
 
 from .conv import conv_backward, conv_forward
 from .correlate import rot180
+from .i18n import words
 from .plotting import COLORS, draw_array, panels
 from .pool import pool_forward
 from .shapes import as_pair, pad
@@ -202,44 +203,73 @@ def _animation(states, panels_of, interval, alt):
     return Animation(fig, draw, len(states), interval, caption, alt, fit)
 
 
+# The animations' words, one table per language (cnnlib.set_language chooses; see cnnlib.i18n).
+WORDS = {
+    "en": {
+        "input": "input", "padded input": "padded input", "output": "output", "pool": "{mode} pool",
+        "so far": "{name} (so far)",
+        "slide": "The kernel {turned}sliding over the {padded}input, one output entry per frame, with its sum of "
+                 "products written out.",
+        "turned": "turned by 180 degrees ", "padded": "padded ",
+        "pool caption": "The pooling window moving over the input, one output entry per frame, with its {what} "
+                        "written out.",
+        "maximum": "maximum", "mean": "mean",
+        "backward caption": "One entry of delta per frame sending delta times W back onto the window it read, "
+                            "adding into the input gradient, and delta times that window into the weight gradient.",
+    },
+    "zh": {
+        "input": "输入", "padded input": "填充后的输入", "output": "输出", "pool": "{mode} 池化",
+        "so far": "{name}（累计）",
+        "slide": "{turned}卷积核在{padded}输入上滑动，每帧得到一个输出元素，并写出它的乘积之和。",
+        "turned": "旋转 180° 后的", "padded": "填充后的",
+        "pool caption": "池化窗口在输入上移动，每帧得到一个输出元素，并写出它的{what}。",
+        "maximum": "最大值", "mean": "平均值",
+        "backward caption": "每帧取 δ 的一个元素：δ 乘以 W 送回它读过的窗口，累加进输入的梯度；δ 乘以该窗口累加进权重的梯度。",
+    },
+}  # fmt: skip
+
+
 def sliding_window(I, K, mode="correlate", stride=1, padding=None, interval=800):
     """Animate the window sliding over ``I`` (see :func:`frames_sliding_window`); returns an :class:`Animation`."""
+    w = words(WORDS)
     states = frames_sliding_window(I, K, mode, stride, padding)
     p = [(a - b) // 2 for a, b in zip(states[0]["I_pad"].shape, np.shape(I))]
     return _animation(states, lambda s: [
-        (s["I_pad"], dict(title="padded input" if max(p) else "input", padding=p, windows=[(*s["window"], RED)])),
+        (s["I_pad"], dict(title=w["padded input"] if max(p) else w["input"], padding=p, windows=[(*s["window"], RED)])),
         (s["kernel"], dict(title="K" if mode == "correlate" else "rot180(K)")),
-        (s["shown"], dict(title="output", windows=[(*s["pos"], 1, 1, RED)]))], interval,
-        f"The kernel {'turned by 180 degrees ' if mode == 'convolve' else ''}sliding over the "
-        f"{'padded ' if max(p) else ''}input, one output entry per frame, with its sum of products written out.")  # fmt: skip
+        (s["shown"], dict(title=w["output"], windows=[(*s["pos"], 1, 1, RED)]))], interval,
+        w["slide"].format(turned=w["turned"] if mode == "convolve" else "", padded=w["padded"] if max(p) else ""))  # fmt: skip
 
 
 def pooling(A, size, stride=None, mode="max", interval=800):
     """Animate max or average pooling of ``A`` (see :func:`frames_pooling`); returns an :class:`Animation`."""
+    w = words(WORDS)
     return _animation(frames_pooling(A, size, stride, mode), lambda s: [
-        (A, dict(title="input", windows=[(*s["window"], RED)] + ([(*s["argmax"], 1, 1, BLUE)] if s["argmax"] else []))),
-        (s["shown"], dict(title=f"{mode} pool", fmt="{:.3g}", windows=[(*s["pos"], 1, 1, RED)]))], interval,
-        f"The pooling window moving over the input, one output entry per frame, with its "
-        f"{'maximum' if mode == 'max' else 'mean'} written out.")  # fmt: skip
+        (A, dict(title=w["input"], windows=[(*s["window"], RED)] + ([(*s["argmax"], 1, 1, BLUE)] if s["argmax"] else []))),
+        (s["shown"], dict(title=w["pool"].format(mode=mode), fmt="{:.3g}", windows=[(*s["pos"], 1, 1, RED)]))], interval,
+        w["pool caption"].format(what=w["maximum"] if mode == "max" else w["mean"]))  # fmt: skip
 
 
 def backward_conv(A_prev, W, dZ, stride=1, padding=0, interval=900):
     """Animate δ flowing back to the input and the weights (see :func:`frames_backward_conv`)."""
+    w = words(WORDS)
     p, k = as_pair(padding, "padding", minimum=0), np.shape(W)
     return _animation(frames_backward_conv(A_prev, W, dZ, stride, padding), lambda s: [
         (dZ, dict(title="δ = dZ", windows=[(*s["pos"], 1, 1, RED)])),
         (W, dict(title="W", windows=[(0, 0, *k, BLUE)])),
         (s["A_pad"], dict(title="A_pad" if max(p) else "A_prev", padding=p, windows=[(*s["window"], GREEN)])),
-        (s["dA_pad"], dict(title=("dA_pad" if max(p) else "dA_prev") + " (so far)", padding=p, windows=[(*s["window"], BLUE)])),
-        (s["dW"], dict(title="dW (so far)", windows=[(0, 0, *k, GREEN)]))], interval,
-        "One entry of delta per frame sending delta times W back onto the window it read, adding into the "
-        "input gradient, and delta times that window into the weight gradient.")  # fmt: skip
+        (s["dA_pad"], dict(title=w["so far"].format(name="dA_pad" if max(p) else "dA_prev"), padding=p,
+                           windows=[(*s["window"], BLUE)])),
+        (s["dW"], dict(title=w["so far"].format(name="dW"), windows=[(0, 0, *k, GREEN)]))], interval,
+        w["backward caption"])  # fmt: skip
 
 
 # The player's words: button names for screen readers and tooltips.
 CONTROLS = {
     "en": {"first": "First frame", "previous": "Previous frame", "play": "Play", "pause": "Pause",
            "next": "Next frame", "last": "Last frame", "frame": "Frame"},
+    "zh": {"first": "第一帧", "previous": "上一帧", "play": "播放", "pause": "暂停",
+           "next": "下一帧", "last": "最后一帧", "frame": "帧"},
 }  # fmt: skip
 
 
@@ -278,7 +308,7 @@ def _player_script(uid):
     return f"<script>{code.strip()}({json.dumps(uid)});</script>"
 
 
-def html(anim, lang="en", dpi=144, alt=None):
+def html(anim, lang=None, dpi=144, alt=None):
     """A JavaScript player for ``anim`` with every frame embedded, as an HTML string; closes its figure.
 
     Show it with ``IPython.display.HTML(html(anim))``. The frames are PNG at ``dpi`` shown at 96 px per
@@ -291,10 +321,10 @@ def html(anim, lang="en", dpi=144, alt=None):
 
     from .figures import BREAKPOINT, PHONE_IN, narrow
 
-    words = CONTROLS.get(lang, CONTROLS["en"])
+    controls = words(CONTROLS, lang)
     wide, wide_size = _frames(anim, dpi)
     data = {"wide": {"frames": [base64.b64encode(f).decode("ascii") for f in wide], "size": wide_size},
-            "interval": anim.interval, "breakpoint": BREAKPOINT, "words": words}  # fmt: skip
+            "interval": anim.interval, "breakpoint": BREAKPOINT, "words": controls}  # fmt: skip
     if anim.fig.get_size_inches()[0] > PHONE_IN:
         if anim.fit is not None:
             anim.fit.own_rows = True  # stacked, each panel only as tall as its array
@@ -308,8 +338,8 @@ def html(anim, lang="en", dpi=144, alt=None):
     # symbols that common fonts (DejaVu, Noto, the system UI fonts) all carry
     symbols = {"first": "\u21e4", "previous": "\u2039", "play": "\u25b6", "next": "\u203a", "last": "\u21e5"}
     buttons = "".join(
-        f'<button type="button" data-act="{act}" aria-label="{_html.escape(words[act])}" '
-        f'title="{_html.escape(words[act])}">{symbol}</button>'
+        f'<button type="button" data-act="{act}" aria-label="{_html.escape(controls[act])}" '
+        f'title="{_html.escape(controls[act])}">{symbol}</button>'
         for act, symbol in symbols.items()
     )
     first = data["wide"]
@@ -320,7 +350,7 @@ def html(anim, lang="en", dpi=144, alt=None):
         f'alt="{label}">'
         f'<div class="cnn-anim-controls">{buttons}'
         f'<input type="range" min="0" max="{anim.n_frames - 1}" value="0" step="1" '
-        f'aria-label="{_html.escape(words["frame"])}"><output>1 / {anim.n_frames}</output></div>'
+        f'aria-label="{_html.escape(controls["frame"])}"><output>1 / {anim.n_frames}</output></div>'
         f'<script type="application/json">{json.dumps(data)}</script>'
         f"{_player_script(uid)}</div>"
     )

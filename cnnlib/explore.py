@@ -10,10 +10,40 @@ import numpy as np
 
 from .animate import _4d, _figure
 from .conv import conv_backward
+from .i18n import words
 from .plotting import COLORS, draw_array
 from .shapes import output_size, pad
 
 __all__ = ["explorer", "static_backward_figure", "static_explorer_figure"]
+
+
+# The explorer's words, one table per language (cnnlib.set_language chooses; see cnnlib.i18n).
+WORDS = {
+    "en": {
+        "output": "output {n}×{n}",
+        "remainder": "remainder {left}: the last {left} row(s)/column(s) are never read",
+        "windows caption": "The {f} × {f} windows of stride {s} along the top row and the left column of an "
+                           "{n} × {n} input padded by {p} (grey), the output entry each one produces, and the output size.",
+        "windows alt": "A padded grid of the numbers 1 to {nn} with coloured windows; the output grid with cells in the "
+                       "same colours; below, the output-size formula worked out.",
+        "backward caption": "δ sent back through a 3 × 3 input and a 2 × 2 kernel at stride 1: the input gradient "
+                            "dA_prev and the weight gradient dW that conv_backward returns.",
+        "backward alt": "Five small grids of numbers: delta, W, A_prev, dA_prev and dW.",
+        "cannot slide": "cannot slide: {err}",
+    },
+    "zh": {
+        "output": "输出 {n}×{n}",
+        "remainder": "余数 {left}：最后 {left} 行/列从未被读取",
+        "windows caption": "{n} × {n} 的输入填充 {p}（灰色）后，步幅为 {s} 的 {f} × {f} 窗口沿首行和首列排开，"
+                           "每个窗口产生的输出元素，以及输出尺寸。",
+        "windows alt": "数字 1 到 {nn} 组成的填充网格，上面画着彩色窗口；输出网格中的格子用相同的颜色标出；"
+                       "下方是输出尺寸公式的计算过程。",
+        "backward caption": "δ 经过 3 × 3 的输入和 2 × 2 的卷积核（步幅 1）反向传回：conv_backward 返回的输入梯度 "
+                            "dA_prev 和权重梯度 dW。",
+        "backward alt": "五个小的数字网格：δ、W、A_prev、dA_prev 和 dW。",
+        "cannot slide": "无法滑动：{err}",
+    },
+}  # fmt: skip
 
 
 def static_explorer_figure(n=5, f=3, p=1, s=2):
@@ -27,11 +57,12 @@ def static_explorer_figure(n=5, f=3, p=1, s=2):
     fig, axes, fit = _figure([I_pad, labels], cell=0.34, caption=2)
     draw_array(axes[0], I_pad, title=f"n={n}, p={p}, f={f}, s={s}", padding=p, fontsize=8,
                windows=[(i * s, j * s, f, f, col) for (i, j), col in zip(starts, colors)])  # fmt: skip
-    draw_array(axes[1], labels, title=f"output {n_out}×{n_out}", fontsize=8,
+    w = words(WORDS)
+    draw_array(axes[1], labels, title=w["output"].format(n=n_out), fontsize=8,
                windows=[(i, j, 1, 1, col) for (i, j), col in zip(starts, colors)])  # fmt: skip
     fit(axes[1], labels, max(n_out, 3))
     left = (n + 2 * p - f) % s
-    note = f"\nremainder {left}: the last {left} row(s)/column(s) are never read" if left else ""
+    note = "\n" + w["remainder"].format(left=left) if left else ""
     fig.text(0.5, 0.02, f"⌊(n+2p−f)/s⌋+1 = ⌊({n}+2·{p}−{f})/{s}⌋+1 = {n_out}{note}", ha="center", fontsize=8)
     return fig
 
@@ -53,16 +84,13 @@ def _figure_of(fig, which, values):
 
     from .figures import figure
 
+    w = words(WORDS)
     if which == "windows":
         n, f, p, s = values
-        caption = (f"The {f} × {f} windows of stride {s} along the top row and the left column of an {n} × {n} "
-                   f"input padded by {p} (grey), the output entry each one produces, and the output size.")  # fmt: skip
-        alt = (f"A padded grid of the numbers 1 to {n * n} with coloured windows; the output grid with cells in the "
-               "same colours; below, the output-size formula worked out.")  # fmt: skip
+        caption = w["windows caption"].format(n=n, f=f, p=p, s=s)
+        alt = w["windows alt"].format(nn=n * n)
     else:
-        caption = ("δ sent back through a 3 × 3 input and a 2 × 2 kernel at stride 1: the input gradient dA_prev and "
-                   "the weight gradient dW that conv_backward returns.")  # fmt: skip
-        alt = "Five small grids of numbers: delta, W, A_prev, dA_prev and dW."
+        caption, alt = w["backward caption"], w["backward alt"]
     shown = figure(fig, caption, alt)
     plt.close(fig)
     return shown
@@ -93,7 +121,7 @@ def explorer(n=5, f=3, p=1, s=2, dZ=((1, 0), (0, 0))):
             values = [w.value for w in sizes.values()]
             first.update(_figure_of(static_explorer_figure(*values), "windows", values))
         except ValueError as err:
-            first.update(f"cannot slide: {err}")
+            first.update(words(WORDS)["cannot slide"].format(err=err))
 
     def redraw_delta(_=None):
         dZ_now = np.reshape([w.value for w in deltas], (2, 2))

@@ -21,6 +21,7 @@ import base64
 import html
 import io
 import math
+import re
 
 import numpy as np
 
@@ -62,27 +63,43 @@ def _visible_length(word):
     return len(re.sub(r"\\[a-zA-Z]+", "x", word).translate(str.maketrans("", "", "${}^_")))
 
 
-def _wrap(text_artist, width_in):
-    """Break a title or caption into lines that fit ``width_in`` inches (about 0.55 em per character),
-    between words, never inside $…$ maths."""
-    import re
+_OPEN, _CLOSE = "（“‘《【〔", "，。：；！？、）”’》】〕…"
+_CJK = "\u2e80-\u9fff\uf900-\ufaff"
+_TOKEN = re.compile(
+    rf"\s+|[{_OPEN}]*\$[^$]*\$[{_CLOSE}]*|[{_OPEN}]*[{_CJK}][{_CLOSE}]*"
+    rf"|[{_OPEN}]*[^\s${_CJK}{_OPEN}{_CLOSE}]+[{_CLOSE}]*|[{_OPEN}{_CLOSE}]+"
+)
 
+
+def _units(token):
+    """How wide ``token`` is drawn, in Latin characters: a Chinese character or full-width mark takes about two."""
+    wide = sum(1 for ch in token if re.match(rf"[{_CJK}{_OPEN}{_CLOSE}\uff00-\uffef]", ch))
+    return _visible_length(token) + 0.8 * wide
+
+
+def _wrap(text_artist, width_in):
+    """Break a title or caption into lines that fit ``width_in`` inches (about 0.55 em per Latin character,
+    1 em per Chinese one): between words, or between Chinese characters, never inside $…$ maths, and never
+    before a closing mark such as ，or ）."""
     text = text_artist.get_text()
     if not text:
         return
     per_line = max(8, int(width_in * 72 / (0.55 * text_artist.get_fontsize())))
     lines = []
     for part in text.split("\n"):
-        words = re.findall(r"(?:[^\s$]|\$[^$]*\$)+", part)  # a word may hold maths with spaces in it
-        line, used = [], 0
-        for word in words:
-            n = _visible_length(word)
-            if line and used + 1 + n > per_line:
-                lines.append(" ".join(line))
-                line, used = [], 0
-            line.append(word)
-            used += n + (1 if len(line) > 1 else 0)
-        lines.append(" ".join(line))
+        line, used, space = "", 0.0, False
+        for token in _TOKEN.findall(part):
+            if token.isspace():
+                space = bool(line)
+                continue
+            n = _units(token)
+            if line and used + space + n > per_line:
+                lines.append(line)
+                line, used, space = "", 0.0, False
+            line += (" " if space else "") + token
+            used += n + space
+            space = False
+        lines.append(line)
     text_artist.set_text("\n".join(lines))
 
 
@@ -102,7 +119,12 @@ def _crop_to_content(ax, margin=0.1):
     """An equal-aspect panel whose view was widened beyond what it draws (to give panels side by side one cell
     size) is cropped to its content, keeping the cell size; stacked on a phone, the padding is only blank.
     Returns the factors by which its width and height shrink."""
-    if ax.get_aspect() != 1.0 or not np.isfinite(ax.dataLim.get_points()).all() or ax.dataLim.width <= 0 or ax.dataLim.height <= 0:
+    if (
+        ax.get_aspect() != 1.0
+        or not np.isfinite(ax.dataLim.get_points()).all()
+        or ax.dataLim.width <= 0
+        or ax.dataLim.height <= 0
+    ):
         return 1.0, 1.0
     (x0, x1), (y0, y1) = ax.get_xlim(), ax.get_ylim()
     d = ax.dataLim

@@ -2,7 +2,7 @@
 
 Babel marks a message ``python-format`` or ``python-brace-format`` when its English happens to contain
 "75% f..." or "{mean}"; msgfmt then demands the same "format codes" in the Chinese. The book's messages
-are never format strings.
+are never format strings. The code catalogs (``code/``, :mod:`code_catalog`) are left alone.
 """
 
 import sys
@@ -11,6 +11,8 @@ from pathlib import Path
 from babel.messages.pofile import read_po, write_po
 
 for path in sorted(Path(sys.argv[1]).rglob("*.po")):
+    if "code" in path.relative_to(sys.argv[1]).parts[:1]:
+        continue  # the code catalogs are written by _ext/code_catalog.py, in its own format
     with open(path, encoding="utf-8") as f:
         catalog = read_po(f)
     catalog.obsolete.clear()

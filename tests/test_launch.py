@@ -1,10 +1,10 @@
 """The launch buttons: every notebook's Colab setup cell, run with Colab simulated, and Binder's configuration.
 
 Colab starts from a bare Python. The first cell of every notebook (both
-editions, and so the workbook's) installs cnnlib there and does nothing
-anywhere else (``_ext/setup_cell.py``). The test runs that cell in an IPython
-shell of an environment with the book's dependencies but without cnnlib,
-first as it is (nothing happens), then with ``google.colab`` imported, as on
+editions, and so the workbook's) installs cnnlib there, and anywhere sets the
+language of cnnlib's words (``_ext/setup_cell.py``). The test runs that cell in
+an IPython shell of an environment with the book's dependencies but without
+cnnlib, first as it is (nothing is installed), then with ``google.colab`` imported, as on
 Colab, with the repository URL replaced by a local clone: cnnlib must then
 import, from that environment, at the commit the cell names.
 
@@ -57,7 +57,10 @@ def test_the_cell_names_the_repository_of_the_config():
     repository = yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))["repository"]
     assert setup_cell.repository() == (repository["url"], repository["branch"])
     assert f'"cnnlib[plot] @ git+{repository["url"]}@{repository["branch"]}"' in setup_cell.source("en")
-    assert _code(setup_cell.source("en")) == _code(setup_cell.source("zh"))
+    # the same code, but for the language it sets
+    english = _code(setup_cell.source("en"))
+    assert 'cnnlib.set_language("en")' in english
+    assert english.replace('set_language("en")', 'set_language("zh")') == _code(setup_cell.source("zh"))
 
 
 def test_pinning_names_the_commit_and_nothing_else_changes():
@@ -78,13 +81,18 @@ def _git(*args, cwd):
 
 COLAB = textwrap.dedent(
     """
-    import importlib.util, json, sys, types
+    import contextlib, importlib.util, io, json, sys, types
     from IPython.core.interactiveshell import InteractiveShell
 
     code = open(sys.argv[1], encoding="utf-8").read()
     shell = InteractiveShell.instance()
     assert importlib.util.find_spec("cnnlib") is None, "cnnlib is there before the setup cell"
-    shell.run_cell(code).raise_error()  # not on Colab: nothing happens
+    # not on Colab: nothing is installed, so setting the language fails to import cnnlib (a reader's
+    # Jupyter has cnnlib installed: README, preface)
+    with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
+        result = shell.run_cell(code)  # (IPython prints the traceback)
+    assert isinstance(result.error_in_exec, ModuleNotFoundError), result.error_in_exec
+    assert result.error_in_exec.name == "cnnlib", result.error_in_exec
     assert importlib.util.find_spec("cnnlib") is None, "the cell installed cnnlib outside Colab"
     print("NOT-COLAB-DONE", flush=True)
     sys.modules["google.colab"] = types.ModuleType("google.colab")  # what Colab's kernel has imported
@@ -94,7 +102,7 @@ COLAB = textwrap.dedent(
     A = np.arange(9).reshape(1, 3, 3, 1)
     W = np.arange(4).reshape(2, 2, 1, 1)
     Z = cnnlib.conv_forward(A, W, b=np.zeros(1, dtype=int))
-    print(json.dumps({"file": cnnlib.__file__, "Z": Z[0, :, :, 0].tolist()}))
+    print(json.dumps({"file": cnnlib.__file__, "Z": Z[0, :, :, 0].tolist(), "lang": cnnlib.language()}))
     """
 )
 
@@ -145,6 +153,7 @@ def test_the_setup_cell_installs_cnnlib_on_colab_from_a_clone(tmp_path):
     result = json.loads(after.strip().splitlines()[-1])
     assert Path(result["file"]).resolve().is_relative_to(Path(purelib).resolve()), result["file"]
     assert result["Z"] == [[19, 25], [37, 43]]
+    assert result["lang"] == "en"
     direct = next(Path(purelib).glob("cnnlib-*.dist-info")) / "direct_url.json"
     vcs = json.loads(direct.read_text())
     assert vcs["url"] == clone.as_uri() and vcs["vcs_info"]["commit_id"] == sha, vcs

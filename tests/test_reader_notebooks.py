@@ -79,7 +79,9 @@ def test_code_and_outputs_are_the_chapters_own(lang):
         made = [c for c in reader["cells"] if c["cell_type"] == "code"]
         assert [c["source"] for c in made] == [c["source"] for c in code], path.name
         # the same outputs, but for the figures' numbers ("Figure 5.2"), which the book numbers too
-        unnumbered = json.dumps([c["outputs"] for c in made], ensure_ascii=False).replace('<span class=\\"caption-number\\">', "")
+        unnumbered = json.dumps([c["outputs"] for c in made], ensure_ascii=False).replace(
+            '<span class=\\"caption-number\\">', ""
+        )
         unnumbered = re.sub(r"(Figure|图) \d+\.\d+ </span>", "", unnumbered)
         assert unnumbered == json.dumps([c["outputs"] for c in code], ensure_ascii=False), path.name
         assert [c.get("metadata", {}).get("tags") for c in made] == [c.get("metadata", {}).get("tags") for c in code]
