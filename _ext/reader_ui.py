@@ -10,6 +10,8 @@
 - Solution titles are plain text ("Solution to Exercise 15 (…)"), not a link back
   to the exercise.
 - Figures (``cnnlib.figures``) are numbered per chapter: "Figure 5.2", "图 5.2".
+- Chinese headings get break opportunities between phrases (``<wbr>`` after their punctuation and before
+  与/和), and reader.css keeps the runs between them whole.
 - After the build, what no page needs is deleted: Font Awesome's 1.5-MB script (the
   icons come from its web font, which the theme's CSS loads anyway), source maps,
   and ``jupyter_execute/`` (myst-nb's copies of the notebooks; the download button
@@ -33,6 +35,19 @@ _FONTAWESOME = re.compile(r'<script[^>]*src="[^"]*_static/scripts/fontawesome\.j
 _SOURCE_MAP = re.compile(r"\n?/[/*]# sourceMappingURL=\S+?(?: \*/)?\s*$")
 
 
+# A Chinese heading breaks only between phrases (reader.css keeps each run of characters whole): after
+# its punctuation, and before 与 or 和 between two terms, so 「深度卷积与分组卷积」 breaks as 「深度卷积」 /
+# 「与分组卷积」, never before a lone last character.
+_HEADING = re.compile(r"(<h[1-3][^>]*>)(.*?)(</h[1-3]>)", re.S)
+_TEXT = re.compile(r"(?<=>)[^<]+|^[^<]+")
+_CJK = "\u4e00-\u9fff"
+
+
+def _phrases(match):
+    text = re.sub(r"([：，、；])(?=\S)", r"\1<wbr>", match.group(0))
+    return re.sub(rf"(?<=[{_CJK}])(?=[与和][{_CJK}])", "<wbr>", text)
+
+
 def _chapter(pagename):
     match = re.match(r"chapters/(\d+)_", pagename)
     return int(match.group(1)) if match else None
@@ -43,9 +58,11 @@ def _page(app, pagename, templatename, context, doctree):
     if not body:
         return
     body = _SOLUTION_LINK.sub(r'\1<span class="solution-of">\2</span>', body)
+    lang = "zh" if (app.config.language or "").startswith("zh") else "en"
+    if lang == "zh":
+        body = _HEADING.sub(lambda m: m.group(1) + _TEXT.sub(_phrases, m.group(2)) + m.group(3), body)
     chapter = _chapter(pagename)
     if chapter is not None:
-        lang = "zh" if (app.config.language or "").startswith("zh") else "en"
         body = number_figures(body, chapter, lang)[0]
     context["body"] = body
 

@@ -176,7 +176,11 @@ def visits(site, browser):
             widths = {}
             for label, (w, h) in (("desktop", DESKTOP), ("phone", PHONE)):
                 page.set_viewport_size({"width": w, "height": h})
-                page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
+                # the sidebars slide to their new places (CSS transitions): photograph where they end
+                page.evaluate(
+                    "() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))"
+                    ".then(() => Promise.all(document.getAnimations().map(a => a.finished.catch(() => null))))"
+                )
                 path = shots / f"{name.replace('/', '_')}_{label}.png"
                 page.screenshot(path=str(path))
                 widths[label] = (page.evaluate("document.documentElement.scrollWidth"), w, path.stat().st_size)
