@@ -580,6 +580,20 @@ def test_phone_navigation_opens_and_closes(phone):
     assert not problems, "\n".join(problems)
 
 
+def test_tablet_navigation_opens(site, browser):
+    """At 800 px (a tablet, or a phone held sideways) the sidebar is a drawer too, and ☰ opens it."""
+    _, offline = site
+    context = browser.new_context(viewport={"width": 800, "height": 1100}, is_mobile=True, has_touch=True)
+    context.route(re.compile("^(?!file://)"), lambda r: r.abort())
+    page = context.new_page()
+    seen = {}
+    for name in ("intro", "chapters/05_conv_backward", "zh/intro", "zh/chapters/05_conv_backward"):
+        page.goto((offline / f"{name}.html").as_uri(), wait_until="load")
+        seen[name] = page.evaluate(PHONE_VISIT)["nav"]
+    context.close()
+    assert all(nav.get("primary") == "opens" for nav in seen.values()), seen
+
+
 def test_phone_pages_do_not_scroll_sideways(phone):
     wide = {name: r["scrollWidth"] for name, r in phone.items() if r["scrollWidth"] > r["width"]}
     assert not wide, wide
