@@ -631,6 +631,353 @@ def overlap_assigned(dA, A_prev, size, stride=None, mode="max"):
     return dA_prev
 
 
+# ---------------------------------------------------------------------------
+# mistakes found in real students' code (issue 22): output_size
+
+
+def size_rounded(n, f, p=0, s=1, d=1):
+    return round((n + 2 * p - f) / s) + 1  # to the nearest, not down
+
+
+def size_same_padding(n, f, p=0, s=1, d=1):
+    return math.ceil(n / s)  # the 'same' formula, whatever f and p
+
+
+# conv_forward, written as the deeplearning.ai notebooks are: pad, slice a window, multiply
+
+
+def _forward_student(A_prev, W, b, stride, padding, *, window_at=None, kernel_of=None, bias=None,
+                     examples=None, out_dtype=float, swap=False):  # fmt: skip
+    s1, s2 = _pair(stride)
+    p1, p2 = _pair(padding)
+    m, h, w, _ = A_prev.shape
+    k1, k2, _, n_C = W.shape
+    A_pad = _pad4(A_prev, p1, p2)
+    n_H, n_W = (h + 2 * p1 - k1) // s1 + 1, (w + 2 * p2 - k2) // s2 + 1
+    if swap:
+        n_H, n_W = n_W, n_H
+    Z = np.zeros((m, n_H, n_W, n_C), dtype=out_dtype)
+    for e in range(m if examples is None else examples):
+        for i in range(n_H):
+            for j in range(n_W):
+                r, q = (i * s1, j * s2) if window_at is None else window_at(i, j, s1, s2)
+                for c in range(n_C):
+                    window = A_pad[e, r : r + k1, q : q + k2, :]
+                    kernel = W[:, :, :, c] if kernel_of is None else kernel_of(W, c)
+                    Z[e, i, j, c] = np.sum(window * kernel) + b[c] if bias is None else bias(window, kernel, b[c])
+    return Z
+
+
+def forward_bias_every_product(A_prev, W, b, stride=1, padding=0, dilation=1, groups=1):
+    return _forward_student(A_prev, W, b, stride, padding, bias=lambda a, k, bias: np.sum(a * k + bias))
+
+
+def forward_one_filter(A_prev, W, b, stride=1, padding=0, dilation=1, groups=1):
+    return _forward_student(A_prev, W, b, stride, padding, kernel_of=lambda W, c: W[:, :, :, 0])
+
+
+def forward_first_example_only(A_prev, W, b, stride=1, padding=0, dilation=1, groups=1):
+    return _forward_student(A_prev, W, b, stride, padding, examples=1)  # for e in range(1)
+
+
+def forward_output_axes_swapped(A_prev, W, b, stride=1, padding=0, dilation=1, groups=1):
+    return _forward_student(A_prev, W, b, stride, padding, swap=True)  # n_H from the width, n_W from the height
+
+
+def forward_int_output(A_prev, W, b, stride=1, padding=0, dilation=1, groups=1):
+    return _forward_student(A_prev, W, b, stride, padding, out_dtype=A_prev.dtype)  # np.zeros_like's dtype
+
+
+def stride_one_number(A_prev, W, b, stride=1, padding=0, dilation=1, groups=1):
+    s = stride[0] if isinstance(stride, tuple) else stride  # one number for both axes
+    return _forward_student(A_prev, W, b, (s, s), padding)
+
+
+def float_of_array(A_prev, W, b, stride=1, padding=0, dilation=1, groups=1):
+    b4 = b.reshape(1, 1, 1, -1)  # the bias as deeplearning.ai stores it
+    return _forward_student(A_prev, W, b, stride, padding,
+                            bias=lambda a, k, _: np.sum(a * k) + float(b4[:, :, :, 0:1]))  # fmt: skip
+
+
+def array_into_scalar_entry(A_prev, W, b, stride=1, padding=0, dilation=1, groups=1):
+    b4 = b.reshape(1, 1, 1, -1)
+    Z = _forward_student(A_prev, W, b, stride, padding)
+    Z[0, 0, 0, 0] = np.sum(A_prev[0, :1, :1, :]) + b4[:, :, :, 0]  # a (1, 1, 1) array into one entry
+    return Z
+
+
+def ragged_array(A_prev, W, b, stride=1, padding=0, dilation=1, groups=1):
+    b4 = b.reshape(1, 1, 1, -1)
+    return _forward_student(A_prev, W, b, stride, padding, bias=lambda a, k, _: np.sum([np.sum(a * k), b4[..., :1]]))
+
+
+def pair_hparameters_unsupported(A_prev, W, b, stride=1, padding=0, dilation=1, groups=1):
+    m, h, w, _ = A_prev.shape
+    k1, k2, _, n_C = W.shape
+    A_pad = np.pad(A_prev, ((0, 0), (padding, padding), (padding, padding), (0, 0)))  # padding as one number
+    n_H, n_W = (h + 2 * padding - k1) // stride + 1, (w + 2 * padding - k2) // stride + 1
+    Z = np.zeros((m, n_H, n_W, n_C))
+    for i in range(n_H):
+        for j in range(n_W):
+            window = A_pad[:, i * stride : i * stride + k1, j * stride : j * stride + k2, :]
+            Z[:, i, j, :] = np.einsum("muvc,uvcd->md", window, W) + b
+    return Z
+
+
+def name_undefined(A_prev, W, b, stride=1, padding=0, dilation=1, groups=1):
+    if padding:
+        A_pad = _pad4(A_prev, *_pair(padding))
+    return _forward_loops(A_pad, W, b, stride, 0)  # A_pad is set only when there is padding
+
+
+def leftover_rows_refused(A_prev, W, b, stride=1, padding=0, dilation=1, groups=1):
+    s1, _ = _pair(stride)
+    p1, _ = _pair(padding)
+    assert (A_prev.shape[1] + 2 * p1 - W.shape[0]) % s1 == 0, "the windows must fit exactly"
+    return _forward_loops(A_prev, W, b, stride, padding)
+
+
+# pool_forward
+
+
+def _pool_student(A_prev, size, stride, mode, *, sizes=None, window_at=None, take=None, divide=None,
+                  out_dtype=float, out_at=None):  # fmt: skip
+    k1, k2, s1, s2 = _pool_params(size, stride)
+    m, h, w, C = A_prev.shape
+    n_H, n_W = sizes(h, w, k1, k2, s1, s2) if sizes else ((h - k1) // s1 + 1, (w - k2) // s2 + 1)
+    A = np.zeros((m, n_H, n_W, C), dtype=out_dtype)
+    for e in range(m):
+        for i in range(n_H):
+            for j in range(n_W):
+                r, q = (i * s1, j * s2) if window_at is None else (i, j)
+                for c in range(C):
+                    window = A_prev[e, r : r + k1, q : q + k2, c] if take is None else take(A_prev, e, r, q, k1, k2, c)
+                    value = np.max(window) if mode == "max" else np.sum(window) / (divide or (k1 * k2))
+                    if out_at:
+                        A[e, i * s1, j * s2, c] = value
+                    else:
+                        A[e, i, j, c] = value
+    return A
+
+
+def pool_window_not_strided(A_prev, size, stride=None, mode="max"):
+    return _pool_student(A_prev, size, stride, mode, window_at="(i, j)")
+
+
+def pool_stride_on_output(A_prev, size, stride=None, mode="max"):
+    return _pool_student(A_prev, size, stride, mode, out_at=True)  # A[e, i * s1, j * s2, c] = ...
+
+
+def pool_all_channels(A_prev, size, stride=None, mode="max"):
+    return _pool_student(A_prev, size, stride, mode, take=lambda A, e, r, q, k1, k2, c: A[e, r : r + k1, q : q + k2, :])
+
+
+def pool_whole_batch(A_prev, size, stride=None, mode="max"):
+    return _pool_student(A_prev, size, stride, mode, take=lambda A, e, r, q, k1, k2, c: A[:, r : r + k1, q : q + k2, :])
+
+
+def pool_size_other_side(A_prev, size, stride=None, mode="max"):
+    return _pool_student(
+        A_prev, size, stride, mode, sizes=lambda h, w, k1, k2, s1, s2: ((h - k2) // s2 + 1, (w - k1) // s1 + 1)
+    )
+
+
+def pool_size_one_side(A_prev, size, stride=None, mode="max"):
+    return _pool_student(
+        A_prev, size, stride, mode, sizes=lambda h, w, k1, k2, s1, s2: ((h - k2) // s1 + 1, (w - k2) // s2 + 1)
+    )
+
+
+def avg_pool_divided_wrongly(A_prev, size, stride=None, mode="max"):
+    k1, _ = _pair(size)
+    return _pool_student(A_prev, size, stride, mode, divide=k1 * k1)  # k1 * k1: a square window assumed
+
+
+def pool_int_output(A_prev, size, stride=None, mode="max"):
+    return _pool_student(A_prev, size, stride, mode, out_dtype=A_prev.dtype)
+
+
+# conv_backward
+
+
+def _backward_student(dZ, A_prev, W, stride, padding, *, crop=None, dA_dtype=float, window=None, examples=None):
+    s1, s2 = _pair(stride)
+    p1, p2 = _pair(padding)
+    m, h, w, _ = A_prev.shape
+    k1, k2, _, n_C = W.shape
+    f1, f2 = (k1, k2) if window is None else window(k1, k2)
+    _, n_H, n_W, _ = dZ.shape
+    A_pad = _pad4(A_prev, p1, p2)
+    dA_prev = np.zeros(A_prev.shape, dtype=dA_dtype)
+    dA_pad = np.zeros(A_pad.shape, dtype=dA_dtype)
+    dW = np.zeros(W.shape)
+    db = np.zeros(n_C)
+    for e in range(m):
+        for i in range(n_H):
+            for j in range(n_W):
+                r, q = i * s1, j * s2
+                for c in range(n_C):
+                    dA_pad[e, r : r + f1, q : q + f2, :] += W[:, :, :, c] * dZ[e, i, j, c]
+                    dW[:, :, :, c] += A_pad[e, r : r + f1, q : q + f2, :] * dZ[e, i, j, c]
+                    db[c] += dZ[e, i, j, c]
+        if crop is None:
+            dA_prev[e] = dA_pad[e, p1 : p1 + h, p2 : p2 + w, :]
+    if crop is not None:
+        dA_prev = crop(dA_pad, dA_prev, p1, p2, h, w)
+    return dA_prev, dW, db
+
+
+def crop_empty_at_zero_padding(dZ, A_prev, W, stride=1, padding=0, dilation=1, groups=1):
+    def crop(dA_pad, dA_prev, p1, p2, h, w):
+        for e in range(dA_prev.shape[0]):
+            dA_prev[e, :, :, :] = dA_pad[e, p1:-p1, p2:-p2, :]  # empty when p = 0
+        return dA_prev
+
+    return _backward_student(dZ, A_prev, W, stride, padding, crop=crop)
+
+
+def backward_square_kernel(dZ, A_prev, W, stride=1, padding=0, dilation=1, groups=1):
+    return _backward_student(dZ, A_prev, W, stride, padding, window=lambda k1, k2: (k2, k2))  # (f, f, ...) = W.shape
+
+
+def dA_crop_fixed(dZ, A_prev, W, stride=1, padding=0, dilation=1, groups=1):
+    return _backward_student(
+        dZ, A_prev, W, stride, padding, crop=lambda dA_pad, dA, p1, p2, h, w: dA_pad[:, 1:-1, 1:-1, :]
+    )
+
+
+def dA_last_example_only(dZ, A_prev, W, stride=1, padding=0, dilation=1, groups=1):
+    def crop(dA_pad, dA_prev, p1, p2, h, w):
+        e = dA_prev.shape[0] - 1  # the loop's last e: the crop sits after the loop
+        dA_prev[e] = dA_pad[e, p1 : p1 + h, p2 : p2 + w, :]
+        return dA_prev
+
+    return _backward_student(dZ, A_prev, W, stride, padding, crop=crop)
+
+
+def gradient_int_dtype(dZ, A_prev, W, stride=1, padding=0, dilation=1, groups=1):
+    return _backward_student(dZ, A_prev, W, stride, padding, dA_dtype=A_prev.dtype)  # np.zeros_like(A_prev)
+
+
+def dW_divided_by_m(dZ, A_prev, W, stride=1, padding=0, dilation=1, groups=1):
+    dA_prev, dW, db = _backward_student(dZ, A_prev, W, stride, padding)
+    return dA_prev, dW / A_prev.shape[0], db
+
+
+def db_batch_axis_kept(dZ, A_prev, W, stride=1, padding=0, dilation=1, groups=1):
+    dA_prev, dW, _ = _backward_student(dZ, A_prev, W, stride, padding)
+    return dA_prev, dW, np.sum(dZ, axis=(1, 2))
+
+
+def db_one_number(dZ, A_prev, W, stride=1, padding=0, dilation=1, groups=1):
+    dA_prev, dW, _ = _backward_student(dZ, A_prev, W, stride, padding)
+    return dA_prev, dW, np.sum(dZ)
+
+
+def return_order(dZ, A_prev, W, stride=1, padding=0, dilation=1, groups=1):
+    dA_prev, dW, db = _backward_student(dZ, A_prev, W, stride, padding)
+    return dW, dA_prev, db
+
+
+# pool_backward
+
+
+def ties_column_major(dA, A_prev, size, stride=None, mode="max"):
+    def route(window, g):
+        out = np.zeros(window.shape)
+        v, u = divmod(int(np.argmax(window.T)), window.shape[0])  # the transposed window: down the columns
+        out[u, v] = g
+        return out
+
+    return _pool_backward_loops(dA, A_prev, size, stride, mode, route)
+
+
+def pool_grad_stride_ignored(dA, A_prev, size, stride=None, mode="max"):
+    k1, k2, _, _ = _pool_params(size, stride)
+    return _pool_stride_ignored(dA, A_prev, k1, k2, mode)
+
+
+def _pool_stride_ignored(dA, A_prev, k1, k2, mode):
+    m, n_H, n_W, C = dA.shape
+    dA_prev = np.zeros(A_prev.shape)
+    for e in range(m):
+        for i in range(n_H):
+            for j in range(n_W):
+                for c in range(C):
+                    window = A_prev[e, i : i + k1, j : j + k2, c]  # vert_start = i: the stride forgotten
+                    if mode == "max":
+                        dA_prev[e, i : i + k1, j : j + k2, c] += _first_max(window, dA[e, i, j, c])
+                    else:
+                        dA_prev[e, i : i + k1, j : j + k2, c] += dA[e, i, j, c] / (k1 * k2)
+    return dA_prev
+
+
+def grad_read_at_input_position(dA, A_prev, size, stride=None, mode="max"):
+    k1, k2, s1, s2 = _pool_params(size, stride)
+    m, n_H, n_W, C = dA.shape
+    dA_prev = np.zeros(A_prev.shape)
+    for e in range(m):
+        for i in range(n_H):
+            for j in range(n_W):
+                for c in range(C):
+                    r, q = i * s1, j * s2
+                    if mode == "max":
+                        window = A_prev[e, r : r + k1, q : q + k2, c]
+                        u, v = np.unravel_index(np.argmax(window), window.shape)
+                        dA_prev[e, r + u, q + v, c] += dA[e, r + u, q + v, c]  # dA read where the maximum is
+                    else:
+                        dA_prev[e, r : r + k1, q : q + k2, c] += dA[e, i, j, c] / (k1 * k2)
+    return dA_prev
+
+
+def argmax_unravel_wrong_side(dA, A_prev, size, stride=None, mode="max"):
+    def route(window, g):
+        out = np.zeros(window.shape)
+        u, v = divmod(int(np.argmax(window)), window.shape[0])  # divmod by k1, where k2 belongs
+        out[u, v] = g
+        return out
+
+    return _pool_backward_loops(dA, A_prev, size, stride, mode, route)
+
+
+def avg_grad_divided_wrongly(dA, A_prev, size, stride=None, mode="max"):
+    k1, k2, s1, s2 = _pool_params(size, stride)
+    m, n_H, n_W, C = dA.shape
+    dA_prev = np.zeros(A_prev.shape)
+    for e in range(m):
+        for i in range(n_H):
+            for j in range(n_W):
+                for c in range(C):
+                    r, q = i * s1, j * s2
+                    window = A_prev[e, r : r + k1, q : q + k2, c]
+                    if mode == "max":
+                        dA_prev[e, r : r + k1, q : q + k2, c] += _first_max(window, dA[e, i, j, c])
+                    else:
+                        dA_prev[e, r : r + k1, q : q + k2, c] += dA[e, i, j, c] / (k1 * k1)  # a square window
+    return dA_prev
+
+
+def mask_is_max_value(dA, A_prev, size, stride=None, mode="max"):
+    return _pool_backward_loops(dA, A_prev, size, stride, mode, lambda window, g: np.max(window) * g)
+
+
+def pool_grad_all_channels(dA, A_prev, size, stride=None, mode="max"):
+    k1, k2, s1, s2 = _pool_params(size, stride)
+    m, n_H, n_W, C = dA.shape
+    dA_prev = np.zeros(A_prev.shape)
+    for e in range(m):
+        for i in range(n_H):
+            for j in range(n_W):
+                for c in range(C):
+                    r, q = i * s1, j * s2
+                    if mode == "max":
+                        window = A_prev[e, r : r + k1, q : q + k2, :].max(axis=2)  # the maximum over all channels
+                        dA_prev[e, r : r + k1, q : q + k2, c] += _first_max(window, dA[e, i, j, c])
+                    else:
+                        dA_prev[e, r : r + k1, q : q + k2, c] += dA[e, i, j, c] / (k1 * k2)
+    return dA_prev
+
+
 WRONG = {
     "rot180_transposed": ("rot180", rot180_transposed),
     "rot180_rows_only": ("rot180", rot180_rows_only),
@@ -677,6 +1024,44 @@ WRONG = {
     "ties_all_maxima": ("pool_backward", ties_all_maxima),
     "ties_last": ("pool_backward", ties_last),
     "overlap_assigned": ("pool_backward", overlap_assigned),
+    "size_rounded": ("output_size", size_rounded),
+    "size_same_padding": ("output_size", size_same_padding),
+    "forward_bias_every_product": ("conv_forward", forward_bias_every_product),
+    "forward_one_filter": ("conv_forward", forward_one_filter),
+    "forward_first_example_only": ("conv_forward", forward_first_example_only),
+    "forward_output_axes_swapped": ("conv_forward", forward_output_axes_swapped),
+    "forward_int_output": ("conv_forward", forward_int_output),
+    "stride_one_number": ("conv_forward", stride_one_number),
+    "float_of_array": ("conv_forward", float_of_array),
+    "array_into_scalar_entry": ("conv_forward", array_into_scalar_entry),
+    "ragged_array": ("conv_forward", ragged_array),
+    "pair_hparameters_unsupported": ("conv_forward", pair_hparameters_unsupported),
+    "name_undefined": ("conv_forward", name_undefined),
+    "leftover_rows_refused": ("conv_forward", leftover_rows_refused),
+    "pool_window_not_strided": ("pool_forward", pool_window_not_strided),
+    "pool_stride_on_output": ("pool_forward", pool_stride_on_output),
+    "pool_all_channels": ("pool_forward", pool_all_channels),
+    "pool_whole_batch": ("pool_forward", pool_whole_batch),
+    "pool_size_other_side": ("pool_forward", pool_size_other_side),
+    "pool_size_one_side": ("pool_forward", pool_size_one_side),
+    "avg_pool_divided_wrongly": ("pool_forward", avg_pool_divided_wrongly),
+    "pool_int_output": ("pool_forward", pool_int_output),
+    "crop_empty_at_zero_padding": ("conv_backward", crop_empty_at_zero_padding),
+    "backward_square_kernel": ("conv_backward", backward_square_kernel),
+    "dA_crop_fixed": ("conv_backward", dA_crop_fixed),
+    "dA_last_example_only": ("conv_backward", dA_last_example_only),
+    "gradient_int_dtype": ("conv_backward", gradient_int_dtype),
+    "dW_divided_by_m": ("conv_backward", dW_divided_by_m),
+    "db_batch_axis_kept": ("conv_backward", db_batch_axis_kept),
+    "db_one_number": ("conv_backward", db_one_number),
+    "return_order": ("conv_backward", return_order),
+    "ties_column_major": ("pool_backward", ties_column_major),
+    "pool_grad_stride_ignored": ("pool_backward", pool_grad_stride_ignored),
+    "grad_read_at_input_position": ("pool_backward", grad_read_at_input_position),
+    "argmax_unravel_wrong_side": ("pool_backward", argmax_unravel_wrong_side),
+    "avg_grad_divided_wrongly": ("pool_backward", avg_grad_divided_wrongly),
+    "mask_is_max_value": ("pool_backward", mask_is_max_value),
+    "pool_grad_all_channels": ("pool_backward", pool_grad_all_channels),
 }
 
 
@@ -1036,6 +1421,34 @@ def bad_loops_forever(A_prev, W, b, stride=1, padding=0, dilation=1, groups=1):
         pass
 
 
+def bad_catches_every_exception(A_prev, W, b, stride=1, padding=0, dilation=1, groups=1):
+    while True:  # nothing stops this loop from inside: every Exception is swallowed
+        try:
+            time.sleep(0.01)
+        except Exception:
+            pass
+
+
+def bad_sleeps_in_c(A_prev, W, b, stride=1, padding=0, dilation=1, groups=1):
+    import ctypes
+
+    ctypes.CDLL(None).sleep(30)  # libc's sleep: C code that Python cannot interrupt
+    return forward_windows(A_prev, W, b, stride, padding)
+
+
+def bad_exits(A_prev, W, b, stride=1, padding=0, dilation=1, groups=1):
+    import os
+
+    os._exit(3)
+
+
+def bad_crashes(A_prev, W, b, stride=1, padding=0, dilation=1, groups=1):
+    import os
+    import signal
+
+    os.kill(os.getpid(), signal.SIGSEGV)  # as a C extension that reads a wrong address
+
+
 # label: (function, words of which the report must contain at least one, lower case)
 BAD = {
     "raises": (bad_raises, ("raised",)),
@@ -1046,6 +1459,14 @@ BAD = {
     "changes_input": (bad_changes_input, ("changed",)),
     "sleeps": (bad_sleeps, ("time", "still running")),
     "loops_forever": (bad_loops_forever, ("time", "still running")),
+}
+# Answers that end or hang the process they run in: checked only where each call runs in a process of its
+# own (cnnlib.exercises.run.ISOLATE, every system that can fork); elsewhere they would take the tests along.
+ISOLATED_BAD = {
+    "catches_every_exception": (bad_catches_every_exception, ("stopped",)),
+    "sleeps_in_c": (bad_sleeps_in_c, ("stopped",)),
+    "exits": (bad_exits, ("exit code 3",)),
+    "crashes": (bad_crashes, ("signal 11",)),
 }
 
 
@@ -1128,10 +1549,9 @@ def correlate_swapped_indices(I, K):
     return out
 
 
-def forward_first_example_only(A_prev, W, b, stride=1, padding=0, dilation=1, groups=1):
-    Z = np.zeros(_forward_loops(A_prev, W, b, stride, padding).shape)
-    Z[:1] = _forward_loops(A_prev[:1], W, b, stride, padding)  # the loop over the batch is missing
-    return Z
+def forward_examples_copied(A_prev, W, b, stride=1, padding=0, dilation=1, groups=1):
+    Z = _forward_loops(A_prev[:1], W, b, stride, padding)
+    return np.repeat(Z, A_prev.shape[0], axis=0)  # the first example's output, for every example
 
 
 def forward_first_filter_only(A_prev, W, b, stride=1, padding=0, dilation=1, groups=1):
@@ -1148,7 +1568,7 @@ def pool_first_channel_only(A_prev, size, stride=None, mode="max"):
     return _pool_loops(A_prev, size, stride, mode, channels=[0])
 
 
-def pool_int_output(A_prev, size, stride=None, mode="max"):
+def pool_int_array(A_prev, size, stride=None, mode="max"):
     return _pool_loops(A_prev, size, stride, mode, dtype=A_prev.dtype)  # an int array keeps no fractions
 
 
@@ -1187,6 +1607,24 @@ def pool_backward_one_stride(dA, A_prev, size, stride=None, mode="max"):
     return pool_backward_loops(dA, A_prev, (k1, k2), (s1, s1), mode)  # s1 for the columns too
 
 
+def pool_backward_first_column_skipped(dA, A_prev, size, stride=None, mode="max"):
+    skipped = dA.copy()
+    skipped[:, :, 0, :] = 0  # for j in range(1, n_W): the first column of windows sends nothing
+    return pool_backward_loops(skipped, A_prev, size, stride, mode)
+
+
+def backward_crop_then_gives_up(dZ, A_prev, W, stride=1, padding=0, dilation=1, groups=1):
+    dA_prev, dW, db, dA_pad = _backward_loops(dZ, A_prev, W, stride, padding)
+    if A_prev.shape != (1, 3, 3, 1) or W.shape != (2, 2, 1, 1) or stride != 1 or padding != 0:
+        raise ValueError("only the first case so far")
+    return dA_pad[:, 1:-1, 1:-1, :], dW, db  # a fixed crop, or the 'valid' convolution? the same here
+
+
+def backward_two_mistakes(dZ, A_prev, W, stride=1, padding=0, dilation=1, groups=1):
+    dA_prev, dW, db, _ = _backward_loops(dZ, A_prev, W, stride, padding)
+    return dA_prev, dW[::-1, ::-1], dZ.mean(axis=(0, 1, 2))  # dW turned, and db a mean
+
+
 def pool_backward_other_stride(dA, A_prev, size, stride=None, mode="max"):
     k1, k2, _, s2 = _pool_params(size, stride)
     return pool_backward_loops(dA, A_prev, (k1, k2), (s2, s2), mode)  # s2 for the rows too
@@ -1203,23 +1641,25 @@ ODD = {
     "a value, not a function": ("conv_forward", _CALLED, "not_a_function"),
     "not written yet": ("rot180", stub, "not_written"),
     "np.floor returns a float": ("output_size", size_np_floor, "not_an_int"),
-    "several mistakes fit": ("output_size", size_np_floor, "several_mistakes"),
     "rows of different lengths": ("correlate2d", correlate_ragged, "not_an_array"),
     "entries that are arrays": ("correlate2d", correlate_sum_one_axis, "array_of"),
     "one row short": ("correlate2d", correlate_rows_stop_early, "only_in_row"),
     "one column short": ("correlate2d", correlate_columns_stop_early, "only_in_column"),
     "i and j swapped": ("correlate2d", correlate_swapped_indices, "transposed"),
-    "the batch loop missing": ("conv_forward", forward_first_example_only, "only_in_examples"),
+    "the batch loop missing": ("conv_forward", forward_examples_copied, "only_in_examples"),
     "the filter loop missing": ("conv_forward", forward_first_filter_only, "only_in_channels"),
     "pool: the batch loop missing": ("pool_forward", pool_first_example_only, "only_in_example"),
     "pool: the channel loop missing": ("pool_forward", pool_first_channel_only, "only_in_channel"),
-    "pool: an int array": ("pool_forward", pool_int_output, "integers"),
+    "pool: an int array": ("pool_forward", pool_int_array, "integers"),
     "pool: partial windows kept": ("pool_forward", pool_partial_windows, "wrong_shape"),
     "only dA_prev returned": ("conv_backward", backward_dA_only, "not_a_tuple"),
     "db not returned": ("conv_backward", backward_no_db, "wrong_count"),
     "dW doubled": ("conv_backward", backward_dW_doubled, "scaled"),
     "a placeholder dA_prev": ("conv_backward", backward_big_dA, "array_of_shape"),
-    "pool backward: s1 for both axes": ("pool_backward", pool_backward_one_stride, "only_in_columns"),
+    "pool backward: s1 for both axes": ("pool_backward", pool_backward_one_stride, "diagnosis"),
+    "pool backward: the first column skipped": ("pool_backward", pool_backward_first_column_skipped, "only_in_columns"),
+    "a fixed crop or a valid convolution": ("conv_backward", backward_crop_then_gives_up, "several_mistakes"),
+    "two mistakes at once": ("conv_backward", backward_two_mistakes, "diagnosis_two"),
     "pool backward: s2 for both axes": ("pool_backward", pool_backward_other_stride, "only_in_rows"),
     "dA_prev turned by 180°": ("pool_backward", pool_backward_flipped, "turned"),
 }

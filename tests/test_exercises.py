@@ -12,19 +12,22 @@ report has English prose in it.
 import ast
 import contextlib
 import dataclasses
+import os
 import re
 import time
 import unicodedata
 from pathlib import Path
 from string import Formatter
 
+import numpy as np
 import pytest
-from exercise_students import BAD, CORRECT, ODD, WRONG
+from exercise_students import BAD, CORRECT, ISOLATED_BAD, ODD, WRONG
 
+import cnnlib
 from cnnlib import exercises
-from cnnlib.exercises import en, messages, zh
+from cnnlib.exercises import en, messages, run, zh
 from cnnlib.exercises.cases import CASES
-from cnnlib.exercises.mistakes import CATALOGUE
+from cnnlib.exercises.mistakes import CATALOGUE, ERRORS
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -70,7 +73,9 @@ def test_correct_answer_passes(name, fn):
     assert "cases passed" in text, text
 
 
-SLOW = {"sleeps", "loops_forever"}
+SLOW = {"sleeps", "loops_forever", "catches_every_exception", "sleeps_in_c"}
+if run.ISOLATE:
+    BAD = {**BAD, **ISOLATED_BAD}
 
 
 @pytest.mark.parametrize("label", sorted(BAD))
@@ -86,6 +91,68 @@ def test_bad_behaviour_is_reported(label):
     if label in SLOW:
         assert "0.5" in text, text  # the limit it ran into
         assert elapsed < 3.0, f"check took {elapsed:.1f} s with time_limit=0.5"
+
+
+@pytest.mark.skipif(not run.ISOLATE, reason="each call runs in a child process only where the system can fork")
+def test_a_stopped_function_is_really_stopped():
+    """A function that swallows every exception, or waits in C code, is killed with its process: when the
+    report says it was stopped, no process of it is left."""
+    for label in ("catches_every_exception", "sleeps_in_c"):
+        r = exercises.check("conv_forward", ISOLATED_BAD[label][0], time_limit=0.3)
+        assert r.problem.key == "timeout", str(r)
+        with pytest.raises(ChildProcessError):  # no child left, not even a zombie
+            os.waitpid(-1, os.WNOHANG)
+
+
+def _bare_except_loop(A_prev, W, b, stride=1, padding=0, dilation=1, groups=1):
+    end = time.monotonic() + 2.0  # ends by itself, so that it does not outlive the test by long
+    while time.monotonic() < end:
+        try:
+            time.sleep(0.01)
+        except:  # noqa: E722 -- a bare except: it swallows the checker's request to stop, too
+            pass
+
+
+def _swallows_exceptions(A_prev, W, b, stride=1, padding=0, dilation=1, groups=1):
+    while True:
+        try:
+            time.sleep(0.01)
+        except Exception:
+            pass
+
+
+def test_without_a_process_the_report_says_only_what_happened(monkeypatch):
+    """In a thread (Windows): a function that catches Exception is still stopped, by an exception it does not
+    catch; one with a bare except cannot be, and the report says so instead of calling it stopped."""
+    monkeypatch.setattr(run, "ISOLATE", False)
+    r = exercises.check("conv_forward", _swallows_exceptions, time_limit=0.3)
+    assert r.problem.key == "timeout", str(r)
+    r = exercises.check("conv_forward", _bare_except_loop, time_limit=0.3)
+    text = " ".join(str(r).split())
+    assert r.problem.key == "timeout_running" and "stopped" not in text.replace("could not be stopped", ""), text
+
+
+def test_exact_and_tolerant_comparisons_say_which():
+    """Integer cases are compared exactly, float ones within the tolerance the report names."""
+
+    def off_by_a_little(A_prev, W, b, stride=1, padding=0, dilation=1, groups=1):
+        return cnnlib.conv_forward(A_prev, W, b, stride, padding) + 1e-6
+
+    r = exercises.check("conv_forward", off_by_a_little)
+    assert r.problem.key == "wrong_values_exact" and "exactly" in str(r), str(r)
+
+    def rounds_floats(A_prev, W, b, stride=1, padding=0, dilation=1, groups=1):
+        Z = cnnlib.conv_forward(A_prev, W, b, stride, padding)
+        return Z if A_prev.dtype.kind in "iu" and W.dtype.kind in "iu" else np.round(Z, 3)
+
+    r = exercises.check("conv_forward", rounds_floats)
+    assert r.problem.key == "wrong_values_close" and "1e-09" in str(r), str(r)
+
+    def sums_in_another_order(A_prev, W, b, stride=1, padding=0, dilation=1, groups=1):
+        Z = cnnlib.conv_forward(A_prev, W, b, stride, padding)
+        return Z if Z.dtype.kind in "iu" else Z * (1 + 1e-13)
+
+    assert exercises.check("conv_forward", sums_in_another_order).passed
 
 
 def test_changed_input_does_not_leak_into_later_cases():
@@ -116,7 +183,7 @@ def test_every_text_has_both_languages():
         for key in english:
             assert isinstance(english[key], str) and isinstance(chinese[key], str), (table, key)
             assert chinese[key].strip() or table == "JOIN", (table, key)
-    assert set(en.MISTAKES) == {key for entries in CATALOGUE.values() for key, _ in entries}
+    assert set(en.MISTAKES) == {key for entries in CATALOGUE.values() for key, _ in entries} | {k for k, _ in ERRORS}
     assert set(en.SECTIONS) == set(en.SUMMARY) == set(exercises.EXERCISES)
     assert set(en.LABELS) == {case.label for cases in CASES.values() for case in cases}
 
@@ -137,7 +204,7 @@ def _said_in_source():
     """The message keys the checker's code names (string constants), and those it says (``Message("key", ...)``,
     ``line("key", ...)`` in report.py)."""
     names, made = set(), set()
-    for module in ("__init__", "report", "run"):
+    for module in ("__init__", "report", "run", "diagnose"):
         tree = ast.parse((ROOT / "cnnlib" / "exercises" / f"{module}.py").read_text(encoding="utf-8"))
         for node in ast.walk(tree):
             if isinstance(node, ast.Constant) and isinstance(node.value, str):
@@ -167,8 +234,15 @@ STUDENTS = _students()
 
 @pytest.fixture(scope="module")
 def reports():
-    """Each student's report (checked once; a report is data, said in either language)."""
-    return {label: exercises.check(name, fn, **kwargs) for label, (name, fn, kwargs) in STUDENTS.items()}
+    """Each student's report (checked once; a report is data, said in either language), and one made in a
+    thread, as on Windows: a function that could not be stopped."""
+    out = {label: exercises.check(name, fn, **kwargs) for label, (name, fn, kwargs) in STUDENTS.items()}
+    isolate, run.ISOLATE = run.ISOLATE, False
+    try:
+        out["thread:bare except"] = exercises.check("conv_forward", _bare_except_loop, time_limit=0.3)
+    finally:
+        run.ISOLATE = isolate
+    return out
 
 
 @contextlib.contextmanager
@@ -220,6 +294,7 @@ CODE_WORDS = {
     *exercises.EXERCISES, *exercises.MISTAKES, "dZ", "dA", "dW", "db", "np", "None", "True", "False",
     "return", "dtype", "bool", "int", "float", "str", "list", "tuple", "dict", "ndarray", "NoneType",
     "mode", "avg", "max", "size", "stride", "padding", "full", "valid", "numpy", "argmax", "PyTorch", "AlexNet",
+    "NumPy", "item", "os", "assert", "if", "else", "same", "sum", "unravel_index", "zeros_like", "A_prev", "W", "shape",
 }  # fmt: skip
 
 
@@ -248,7 +323,8 @@ def test_chinese_report_has_no_english_prose(label, reports):
     report = reports[label]
     text = _say(report, "zh")[0]
     # a student's own exception text stays as Python wrote it
-    own = [report.problem.params["message"]] if report.problem is not None and report.problem.key == "raised" else []
+    own = [report.line] if report.line else []  # the student's line of code
+    own += [report.problem.params["message"]] if report.problem is not None and report.problem.key == "raised" else []
     prose = " ".join(line.strip() for line in _prose(text))
     assert not _english_words(prose, own), f"English in the Chinese report: {_english_words(prose, own)}\n{text}"
 

@@ -30,9 +30,11 @@ from ..correlate import rot180
 from ..i18n import language
 from ..shapes import output_size
 from .cases import CASES
+from .diagnose import diagnose
 from .en import SECTIONS
+from .errors import as_pairs, explain, has_pairs
 from .messages import Message
-from .mistakes import CATALOGUE, MISTAKES
+from .mistakes import MISTAKES
 from .report import Report, describe_cases, mistakes_table
 from .run import call, compare, differences, focus_of, show
 
@@ -100,63 +102,52 @@ def _show_pair(name, got, expected):
     return show(expected, at), show(np.asarray(got), at), None
 
 
-def _candidates(name, case):
-    out = []
-    for key, functions in CATALOGUE[name]:
-        values = []
-        for fn in functions:
-            try:
-                with np.errstate(all="ignore"):
-                    values.append(fn(*case.args, **case.kwargs))
-            except Exception:
-                values.append(None)
-        out.append((key, values))
-    return out
-
-
-def check(name, fn, time_limit=5.0, lang=None):
+def check(name, fn, time_limit=5.0, lang=None, cases=None):
     """Try ``fn`` on the cases of exercise ``name``; a :class:`Report` (never raises on ``fn``'s account).
 
     The report is in ``lang`` (``"en"`` or ``"zh"``), by default in the language set by
-    :func:`cnnlib.set_language`, which the Chinese edition's notebooks set to Chinese.
+    :func:`cnnlib.set_language`, which the Chinese edition's notebooks set to Chinese. ``cases`` is
+    the list of cases to try, in order (by default all of ``CASES[name]``, see :func:`describe_cases`).
     """
     if name not in CASES:
         raise ValueError(f"name must be one of {', '.join(EXERCISES)}, got {name!r}")
     lang = language(lang)
     if not callable(fn):
         return Report(name, False, problem=Message("not_a_function", type=type(fn).__name__), lang=lang)
-    cases = CASES[name]
+    cases = CASES[name] if cases is None else list(cases)
     report = Report(name, False, cases_total=len(cases), lang=lang)
-    results = []
+    seen = {}  # the function's outcome on each case tried
     for k, case in enumerate(cases):
         expected = _expected(name, case)
-        outcome = call(fn, case.args, case.kwargs, _ARG_NAMES[name], time_limit)
+        outcome = seen[k] = call(fn, case.args, case.kwargs, _ARG_NAMES[name], time_limit)
         report.cases_passed, report.case, report.call = k, case.label, _call(name, case)
         if outcome.timeout:
-            report.problem = Message("timeout", limit=time_limit)
+            report.problem = Message("timeout" if outcome.stopped else "timeout_running", limit=time_limit)
+            return report
+        if outcome.crashed is not None or outcome.exited is not None:
+            report.problem = (Message("crashed", signal=outcome.crashed) if outcome.crashed is not None
+                              else Message("exited", code=outcome.exited))  # fmt: skip
             return report
         if outcome.error is not None:
             error = outcome.error
-            if isinstance(error, NotImplementedError):
+            if "NotImplementedError" in error.kinds:
                 report.problem = Message("not_written")
                 report.case = report.call = None
-            else:
-                report.problem = Message("raised", error=type(error).__name__, message=str(error))
+                return report
+            report.problem = Message("raised", error=error.name, message=error.message)
+            report.line = error.line.strip() or None
+            _diagnose(report, name, fn, cases, k, seen, time_limit)
             return report
         if outcome.changed:
             report.problem = Message("changed_input", arg=outcome.changed)
             return report
-        same, why = compare(outcome.value, expected, _PARTS.get(name))
+        same, why = compare(outcome.value, expected, _PARTS.get(name), exact=case.exact)
         if same:
-            results.append(outcome.value)
             continue
         report.problem = why
         got = _normalised(outcome.value)
         report.expected, report.got, part = _shown(name, got, expected)
-        try:
-            _diagnose(report, name, fn, k, got, expected, results, time_limit, part)
-        except Exception:  # a diagnosis that cannot be made is left out, never raised
-            report.mistake, report.candidates, report.facts = None, [], []
+        _diagnose(report, name, fn, cases, k, seen, time_limit, got, expected, part)
         return report
     report.passed, report.cases_passed, report.case, report.call = True, len(cases), None, None
     return report
@@ -182,57 +173,49 @@ def _shown(name, got, expected):
     return e, g, part
 
 
-def _diagnose(report, name, fn, k, got, expected, results, time_limit, part):
-    cases = CASES[name]
-    matching = []
-    for key, values in _candidates(name, cases[k]):
-        if any(_same(v, got) if v is not None else False for v in values):
-            matching.append(key)
-    if len(matching) > 1:
-        # more evidence: a mistake must also reproduce the function's outputs on the other cases
-        outputs = {j: results[j] for j in range(k)}
-        for j in range(k + 1, len(cases)):
-            outcome = call(fn, cases[j].args, cases[j].kwargs, _ARG_NAMES[name], time_limit)
-            outputs[j] = outcome.value if outcome.error is None and not outcome.timeout else None
-        kept = []
-        for key in matching:
-            functions = dict(CATALOGUE[name])[key]
-            if any(_consistent(name, f, outputs) for f in functions):
-                kept.append(key)
-        matching = kept or matching
-    if len(matching) == 1:
-        report.mistake = matching[0]
-        return
-    if matching:
-        report.candidates = matching
-        return
-    report.facts = _facts(got, expected, part)
+def _diagnose(report, name, fn, cases, k, seen, time_limit, got=None, expected=None, part=None):
+    """Name the mistake (or the two) that reproduce what ``fn`` did at case ``k``, or say what differs."""
+    try:
+        found = diagnose(name, fn, cases, k, seen, time_limit)
+    except Exception:  # a diagnosis that cannot be made is left out, never raised
+        found = None
+    error = seen[k].error
+    if found and len(found) == 1 and len(found[0]) == 1:
+        report.mistakes = list(found[0])
+    elif found and len(found) == 1:
+        report.mistakes = list(found[0])
+    elif found and all(len(keys) == 1 for keys in found):
+        report.candidates = [keys[0] for keys in found]
+    elif error is not None:
+        key = explain(error, name, cases[k], lambda: _refuses_pairs(name, fn, cases, k, seen, time_limit))
+        report.mistakes = [key] if key else []
+    else:
+        report.facts = _facts(got, expected, part)
+    report.mistake = report.mistakes[0] if len(report.mistakes) == 1 else None
 
 
-def _consistent(name, candidate, outputs):
-    for j, output in outputs.items():
-        if output is None:
+def _refuses_pairs(name, fn, cases, k, seen, time_limit):
+    """Whether ``fn`` fails a case it passed once that case's stride, padding or window are pairs (s, s)."""
+    for j in range(k):
+        if has_pairs(cases[j]):
             continue
-        case = CASES[name][j]
-        try:
-            with np.errstate(all="ignore"):
-                value = candidate(*case.args, **case.kwargs)
-        except Exception:
-            return False
-        if value is not None and not _same(value, output):
-            return False
-    return True
+        probe = as_pairs(cases[j])
+        outcome = call(fn, probe.args, probe.kwargs, _ARG_NAMES[name], time_limit)
+        if outcome.error is not None or outcome.timeout or outcome.crashed is not None or outcome.exited is not None:
+            return True
+        return not compare(outcome.value, _expected(name, cases[j]), _PARTS.get(name), exact=cases[j].exact)[0]
+    return False
 
 
 def _facts(got, expected, part):
-    if isinstance(expected, tuple):
-        if part is None or not isinstance(got, tuple) or len(got) != len(expected):
-            return []
-        got, expected = got[part], expected[part]
     try:
+        if isinstance(expected, tuple):
+            if part is None or not isinstance(got, tuple) or len(got) != len(expected):
+                return []
+            got, expected = got[part], expected[part]
         g = np.asarray(got, dtype=np.float64)
-    except (TypeError, ValueError):
+        if isinstance(expected, int) or g.shape != np.shape(expected):
+            return []
+        return differences(g, np.asarray(expected, dtype=np.float64))
+    except Exception:
         return []
-    if isinstance(expected, int) or g.shape != np.shape(expected):
-        return []
-    return differences(g, np.asarray(expected, dtype=np.float64))

@@ -2,8 +2,9 @@
 
 A case is the arguments of one call, small integer arrays a reader can check
 by hand at first, then batches, channels, strides, padding, non-square
-kernels, leftover rows, ties and overlapping windows. The expected value comes
-from ``cnnlib.reference`` (the loops of the book's formulas).
+kernels, leftover rows, ties and overlapping windows; each exercise ends with
+float inputs. The expected value comes from ``cnnlib.reference`` (the loops of
+the book's formulas).
 """
 
 from __future__ import annotations
@@ -22,6 +23,11 @@ class Case:
     label: str
     args: tuple
     kwargs: dict = field(default_factory=dict)
+
+    @property
+    def exact(self):
+        """Whether the inputs are all integers, so that a whole-number result is compared exactly."""
+        return all(np.asarray(a).dtype.kind in "iu" for a in self.args if isinstance(a, np.ndarray))
 
 
 def _ints(rng, shape, low=-3, high=3):
@@ -47,6 +53,10 @@ def _image_cases(rng):
         Case("a kernel as large as the image", (np.array([[1, 2], [3, 4]]), np.array([[2, -1], [0, 1]]))),
         Case("random 5x4 image, 3x2 kernel", (_ints(rng, (5, 4)), _ints(rng, (3, 2)))),
     ]
+
+
+def _floats(rng, shape):
+    return rng.standard_normal(shape)
 
 
 def _size_cases(rng):
@@ -177,9 +187,60 @@ def _pool_backward_cases(rng):
     ]
 
 
+def _later_cases(rng):
+    """The cases added to each exercise after the first edition (their own random stream, so that the
+    arrays of the cases before them stay as they were)."""
+    window32 = rng.permutation(40).reshape(1, 8, 5, 1)
+    # two channels whose maxima sit in different places: channel 1 is channel 0 turned by 180°
+    turned = np.concatenate([window32, window32[:, ::-1, ::-1]], axis=3)
+    # integer inputs with float weights: the result needs floats, whatever the input's dtype
+    A_f, W_f, b_f = _ints(rng, (2, 6, 4, 2)), _floats(rng, (3, 2, 2, 3)), _floats(rng, (3,))
+    dZ_f = _floats(rng, (2, 6, 5, 3))
+    return {
+        "correlate2d": [Case("float image and kernel", (_floats(rng, (4, 5)), _floats(rng, (2, 3))))],
+        "convolve2d": [Case("float image and kernel", (_floats(rng, (4, 5)), _floats(rng, (2, 3))))],
+        "conv_forward": [
+            Case("stride (1, 2), no padding", _conv(rng, 1, 4, 7, 1, 2, 2, 3), {"stride": (1, 2)}),
+            Case("integer input, float weights, padding 1", (A_f, W_f, b_f), {"padding": 1}),
+        ],
+        "pool_forward": [
+            Case(
+                "non-square (3, 2) windows, stride 1, max, maxima in different places per channel",
+                (turned, (3, 2)),
+                {"stride": 1},
+            ),
+            Case(
+                "a 6x4 input, 2x2 windows: more rows of windows than columns, max",
+                (rng.permutation(48).reshape(1, 6, 4, 2), 2),
+            ),
+            Case(
+                "float inputs, overlapping 3x3 windows, stride 1, avg",
+                (_floats(rng, (1, 6, 5, 2)), 3),
+                {"stride": 1, "mode": "avg"},
+            ),
+        ],
+        "conv_backward": [
+            Case("stride (1, 2), no padding", *_backward(rng, 1, 4, 7, 1, 2, 2, 3, (1, 2))),
+            Case("integer input, float weights and gradient, padding 1", (dZ_f, A_f, W_f), {"padding": 1}),
+        ],
+        "pool_backward": [
+            Case(
+                "non-square (3, 2) windows, stride 1, max, maxima in different places per channel",
+                (_ints(rng, (1, 6, 4, 2)), turned, (3, 2)),
+                {"stride": 1},
+            ),
+            Case(
+                "float upstream gradient, overlapping 3x3 windows, stride 1, max",
+                (_floats(rng, (1, 4, 3, 2)), turned[:, :6, :5], 3),
+                {"stride": 1},
+            ),
+        ],
+    }
+
+
 def _build():
     rng = np.random.default_rng(2026)
-    return {
+    cases = {
         "rot180": _rot180_cases(rng),
         "correlate2d": _image_cases(rng),
         "convolve2d": _image_cases(rng),
@@ -189,6 +250,9 @@ def _build():
         "conv_backward": _backward_cases(rng),
         "pool_backward": _pool_backward_cases(rng),
     }
+    for name, later in _later_cases(np.random.default_rng(2027)).items():
+        cases[name] += later
+    return cases
 
 
 CASES = _build()

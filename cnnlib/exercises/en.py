@@ -24,6 +24,8 @@ MESSAGES = {
     "expected": "expected:",
     "got": "got:",
     "diagnosis": "Diagnosis: {mistake}",
+    "diagnosis_two": "Diagnosis: two mistakes, which together reproduce this output:",
+    "one_of_two": "{k}. {mistake}",
     "source_slip": "(Chapter 07, entry {entry}, collects the source's version.)",
     "several_mistakes": "The output matches more than one known mistake: {mistakes}",
     "unknown_mistake": "No known mistake reproduces this output. What differs: {facts}.",
@@ -31,8 +33,14 @@ MESSAGES = {
     # what the function did instead of returning (check in __init__.py)
     "not_a_function": "expected a function, got {type}",
     "timeout": "still running after the time limit of {limit:g} s, so it was stopped (an endless loop?)",
+    "timeout_running": "still running after the time limit of {limit:g} s, and it could not be stopped: it "
+    "catches the interruption, or sits in code that does not return. It goes on in the background until "
+    "you restart the kernel (an endless loop?)",
+    "crashed": "crashed the process it ran in (signal {signal}): numpy or C code it called failed",
     "not_written": "not written yet (it raises NotImplementedError): write the function above, then run this cell again",
+    "exited": "ended the process it ran in (exit code {code}) before returning: os._exit?",
     "raised": "raised {error}: {message}",
+    "raised_at": "in the line: {line}",
     "changed_input": "changed its input {arg} in place; a layer must leave its inputs alone",
     # what it returned (run.compare)
     "returned_none": "returned None (is the `return` missing?)",
@@ -46,7 +54,9 @@ MESSAGES = {
     "wrong_size": "returned {got}, expected {expected}",
     "wrong_shape": "returned shape {got}, expected {expected}",
     "integers": "returned integers (dtype {dtype}) where the result has fractions",
-    "wrong_values": "returned the right shape but different values",
+    "wrong_values_exact": "returned the right shape but different values (compared exactly: the inputs are integers)",
+    "wrong_values_close": "returned the right shape but different values (by more than {tolerance:g}, "
+    "relative or absolute)",
     "in_part": "{part}: {problem}",
     # how the values differ (run.differences)
     "entries_differ": "{n} of {total} entries differ",
@@ -70,6 +80,7 @@ MESSAGES = {
     "table_mistake": "the mistake",
     "table_source": "source",
     "table_entry": "entry {entry}",
+    "table_errors": "exceptions, in any exercise",
 }
 
 JOIN = {"items": ", ", "facts": "; ", "mistakes": "; "}
@@ -104,6 +115,10 @@ MISTAKES = {
     "size_no_plus_one": "The +1 is missing: ⌊(n + 2p − f)/s⌋ counts the steps between windows; the windows are "
     "one more.",
     "size_one_p": "Padding is added on both sides, so the padded length is n + 2p, not n + p.",
+    "size_rounded": "The size is rounded to the nearest whole number; a last window that does not fit does not "
+    "count, so it is rounded down: ⌊(n + 2p − f)/s⌋ + 1.",
+    "size_same_padding": "This is the size under 'same' padding, ⌈n/s⌉; with padding p and a window f it is "
+    "⌊(n + 2p − f)/s⌋ + 1.",
     # conv_forward
     "forward_turned_kernel": "The kernel is turned by 180° (convolution); a convolution layer computes the "
     "cross-correlation z(i, j) = Σ a(i s + u − p, j s + v − p) w(u, v) + b.",
@@ -112,14 +127,40 @@ MISTAKES = {
     "contributes (`=` where `+=` belongs?).",
     "forward_window_not_strided": "Window (i, j) must start at row i·s₁ and column j·s₂ of the padded input, "
     "not at (i, j): the stride moves the windows.",
-    "forward_square_kernel": "The kernel is k₁ × k₂, not f × f: the width uses k₂ (the source makes the same slip).",
+    "forward_square_kernel": "The window is f × f, but the kernel is k₁ × k₂: `f, f, ... = W.shape` keeps one "
+    "side only, so a non-square kernel does not fit its window (the source makes the same slip).",
     "forward_pads_output": "The padding belongs to the input a⁽ˡ⁻¹⁾, not to the output: pad first, then slide the "
     "kernel (the source makes the same slip).",
+    "forward_bias_every_product": "The bias is added to every product of the window, Σ(a·w + b), which adds it "
+    "k₁k₂n_C′ times; it is added once to each output: z = Σ a·w + b.",
+    "forward_one_filter": "Every output channel uses the same filter, W[:, :, :, 0]; output channel c uses its "
+    "own filter W[:, :, :, c].",
+    "forward_first_example_only": "Only the first example of the batch is computed; the loop must run over all m "
+    "examples.",
+    "forward_output_axes_swapped": "The output's rows and columns are swapped: n_H counts the windows down the "
+    "rows (from the input's height and k₁), n_W across the columns.",
+    "forward_int_output": "The output was allocated with the input's integer dtype (np.zeros_like(A_prev)?), so "
+    "the fractions that float weights give are cut off; allocate it as float.",
     # pool_forward
     "pool_stride_is_size": "The windows step by the window size instead of the stride: window (i, j) starts at "
     "(i s₁, j s₂), which is (i k₁, j k₂) only when s = k (the source makes the same slip).",
     "avg_pool_no_divide": "Average pooling must divide the window's sum by k₁k₂.",
     "pool_mode_ignored": "mode='avg' must average the window; this computes the maximum.",
+    "pool_window_not_strided": "Window (i, j) must start at (i s₁, j s₂), not at (i, j): the stride moves the windows.",
+    "pool_stride_on_output": "The stride belongs to the input's index, not the output's: output (i, j) is the "
+    "window that starts at row i s₁ and column j s₂ of the input.",
+    "pool_all_channels": "The window takes all the channels at once (A_prev[e, r:r+k₁, q:q+k₂, :]); pooling works "
+    "on each channel c by itself.",
+    "pool_whole_batch": "The window takes every example and every channel (A_prev[:, r:r+k₁, q:q+k₂, :]); pooling "
+    "works on one example and one channel at a time.",
+    "pool_size_other_side": "The output size uses the window's other side: n_H = ⌊(n_H_prev − k₁)/s₁⌋ + 1 goes "
+    "with k₁ and s₁, and n_W with k₂ and s₂.",
+    "pool_size_one_side": "The output size uses one side of the window for both axes; the window is k₁ × k₂, "
+    "so n_H = ⌊(n_H_prev − k₁)/s₁⌋ + 1 and n_W = ⌊(n_W_prev − k₂)/s₂⌋ + 1.",
+    "avg_pool_divided_wrongly": "Average pooling divides the window's sum by the number of its entries, k₁k₂, "
+    "not by k₁², k₂² or the number of windows.",
+    "pool_int_output": "The output was allocated with the input's integer dtype, so the averages lose their "
+    "fractions; allocate it as float.",
     # conv_backward
     "dW_from_output": "∂E/∂W correlates the layer's output with δ; it must be its input a⁽ˡ⁻¹⁾: "
     "∂E/∂W = a⁽ˡ⁻¹⁾ ⊗ δ (the source makes the same slip).",
@@ -145,6 +186,22 @@ MISTAKES = {
     "columns more on each side, which are not part of a⁽ˡ⁻¹⁾.",
     "dA_cropped_too_early": "p was cropped from both ends of the full convolution before growing it to n + 2p: "
     "with leftover rows (s not dividing n + 2p − f) that cuts off a real input row.",
+    "crop_empty_at_zero_padding": "The padding is cropped with X[p:-p], which is empty when p = 0 (−0 is 0, so "
+    "0:-0 selects nothing); crop with X[p:p + n] instead.",
+    "backward_square_kernel": "The window is f × f, but the kernel is k₁ × k₂: `f, f, ... = W.shape` keeps one "
+    "side only, so a non-square kernel does not fit its window.",
+    "dA_crop_fixed": "The crop is fixed at one row and one column on each side ([1:-1]); it must take off the "
+    "case's padding p₁, p₂, which may be 0.",
+    "dA_last_example_only": "∂E/∂a⁽ˡ⁻¹⁾ is filled in for the last example only (the crop sits after the loop "
+    "over the examples?); every example gets its own.",
+    "dW_divided_by_m": "∂E/∂W is divided by the batch size m; the layer's gradient is the sum over the batch.",
+    "db_batch_axis_kept": "∂E/∂b keeps the batch axis, shape (m, n_C); it is summed over the batch too, shape (n_C,).",
+    "db_one_number": "∂E/∂b is one number, the sum of all of δ; it has one entry per filter c, the sum of "
+    "δ(·, ·, ·, c).",
+    "gradient_int_dtype": "The gradient was allocated with the input's integer dtype (np.zeros_like(A_prev)?), "
+    "so it cannot hold fractions: numpy refuses to add them (UFuncTypeError) or cuts them off; allocate "
+    "it as float.",
+    "return_order": "The three gradients are returned in another order; conv_backward returns (dA_prev, dW, db).",
     # pool_backward
     "max_grad_one": "The maximum receives 1; it must receive the upstream gradient δ(i, j) of its window "
     "(the source makes the same slip).",
@@ -160,6 +217,38 @@ MISTAKES = {
     "ties_last": "At a tie, δ goes to the last maximum; the book's rule is the first one in row-major order.",
     "overlap_assigned": "Overlapping windows must add (+=) their gradients; assigning (=) lets a later window "
     "overwrite an earlier one's.",
+    "ties_column_major": "At a tie, δ goes to the first maximum down the columns (column-major); the book's rule "
+    "is the first in row-major order, as np.argmax of the flattened window.",
+    "pool_grad_stride_ignored": "The gradient of output (i, j) goes back to the window at (i, j); with stride s "
+    "it belongs to the window at (i s₁, j s₂).",
+    "grad_read_at_input_position": "The upstream gradient is read at the maximum's position in the input; the "
+    "window's δ is dA(i, j), at the output's position.",
+    "argmax_unravel_wrong_side": "The flat index t of the maximum is unravelled with the wrong side: in a "
+    "k₁ × k₂ window it is row t // k₂, column t % k₂, i.e. np.unravel_index(t, (k₁, k₂)).",
+    "avg_grad_divided_wrongly": "Average pooling sends δ(i, j)/(k₁k₂) to each entry: divided by the window's "
+    "k₁k₂ entries, not by k₁² or k₂², nor multiplied by them.",
+    "mask_is_max_value": "The mask is the window's maximum itself, max(x), not x == max(x): every entry "
+    "receives max(x)·δ.",
+    "pool_grad_all_channels": "The maximum is searched over all the channels of the window at once; each "
+    "channel c has its own maximum.",
+    # more than one exercise
+    "stride_one_number": "Only the first number of the stride is used, for both axes: a stride (s₁, s₂) moves the "
+    "windows s₁ rows down and s₂ columns across.",
+    # exceptions, in any exercise (errors.py)
+    "ragged_array": "numpy was asked for one array made of pieces of different shapes, such as np.sum([z, b]) of "
+    "a number and a (1, 1, 1) array; add them instead, z + b.",
+    "array_into_scalar_entry": "An array with dimensions (a (1, 1, 1) slice of b, say) was stored in one entry "
+    "such as Z[e, i, j, c]; NumPy 2 stores only a number there: index it down to one (b[c]) or use .item().",
+    "float_of_array": "float() or int() was given an array with dimensions (a (1, 1, 1) slice of b, say), which "
+    "NumPy 2 refuses; index it down to a number (b[c]) or use .item().",
+    "pair_hparameters_unsupported": "The stride, padding or window may be a pair (vertical, horizontal), as in "
+    "the book; the function uses it as one number. Unpack it first: s1, s2 = stride if it is a tuple, else "
+    "stride, stride.",
+    "leftover_rows_refused": "The function refuses this case with an assert: its windows leave rows or columns "
+    "over (s does not divide n + 2p − f). The book's layers take such inputs and leave out what no window "
+    "reaches: n_H = ⌊(n + 2p − f)/s⌋ + 1.",
+    "name_undefined": "The function uses a name it never defines (a variable of another cell, or one set in only "
+    "one branch of an if); define it inside the function.",
 }
 
 SECTIONS = {

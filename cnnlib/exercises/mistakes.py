@@ -1,22 +1,27 @@
 """The catalogue: each known mistake as code, and where the source makes it.
 
 ``CATALOGUE[exercise]`` lists ``(key, candidates)``: functions with the
-exercise's signature that compute the exercise *with that one mistake*
-(:mod:`.wrong_forward`, :mod:`.wrong_backward`). The checker runs them on the
-case a reader's function failed and names the mistake whose output it
-reproduces. A candidate returns ``None`` where its mistake does not apply
-(a transposed kernel needs a square one). Each mistake as a sentence, by its
-key, is in the language tables: :data:`.en.MISTAKES` (re-exported here as
-``MISTAKES``) and :data:`.zh.MISTAKES`.
+exercise's signature that compute the exercise *with that one mistake*, one
+per way of writing it. The four layer exercises have one implementation each
+with the mistakes as switches (:mod:`.slips`), so that two mistakes combine;
+the 2-D exercises and ``output_size`` have a function per mistake
+(:mod:`.wrong_forward`). The checker runs them on the case a reader's function
+failed and names the mistake whose output (or exception) it reproduces. A
+candidate returns ``None`` where its mistake does not apply (a transposed
+kernel needs a square one). ``ERRORS`` (:mod:`.errors`) names the cause of an
+exception no candidate reproduces, from its message. Each mistake as a
+sentence, by its key, is in the language tables: :data:`.en.MISTAKES`
+(re-exported here as ``MISTAKES``) and :data:`.zh.MISTAKES`.
 """
 
 from __future__ import annotations
 
+from . import slips
 from .en import MISTAKES
-from .wrong_backward import CATALOGUE_BACKWARD
+from .errors import ERRORS
 from .wrong_forward import CATALOGUE_FORWARD
 
-__all__ = ["MISTAKES", "SOURCE_SLIP", "CATALOGUE"]
+__all__ = ["MISTAKES", "SOURCE_SLIP", "CATALOGUE", "ERRORS", "slipped"]
 
 # Mistakes the source itself makes: the entry of chapter 07 that collects it.
 SOURCE_SLIP = {
@@ -35,6 +40,23 @@ SOURCE_SLIP = {
 }
 
 
-CATALOGUE = {**CATALOGUE_FORWARD, **CATALOGUE_BACKWARD}
+def slipped(name, mistakes):
+    """Exercise ``name`` computed with ``mistakes`` (``{key: variant}``), with the exercise's signature."""
+    layer = getattr(slips, name)
 
-assert {key for entries in CATALOGUE.values() for key, _ in entries} == set(MISTAKES)
+    def candidate(*args, dilation=1, groups=1, **kwargs):
+        return layer(*args, **kwargs, slips=mistakes)
+
+    candidate.slips = dict(mistakes)
+    return candidate
+
+
+CATALOGUE = {
+    **CATALOGUE_FORWARD,
+    **{
+        name: [(key, [slipped(name, {key: v}) for v in variants]) for key, variants in table.items()]
+        for name, table in slips.VARIANTS.items()
+    },
+}
+
+assert {key for entries in CATALOGUE.values() for key, _ in entries} | {key for key, _ in ERRORS} == set(MISTAKES)

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from ..i18n import language
 from .cases import CASES
 from .messages import Message, say, texts
-from .mistakes import CATALOGUE, SOURCE_SLIP
+from .mistakes import CATALOGUE, ERRORS, SOURCE_SLIP
 
 __all__ = ["Report", "describe_cases", "mistakes_table"]
 
@@ -29,14 +29,16 @@ class Report:
     """What ``check`` found. ``str(report)`` is the text a reader sees, in language ``lang``.
 
     ``case`` is the label of the failing case (:mod:`.cases`) and ``call`` the call it made; ``problem``
-    is a :class:`.messages.Message`; ``mistake`` and ``candidates`` are keys of the catalogue
-    (:data:`.en.MISTAKES`); ``facts`` are messages; ``expected`` and ``got`` are text, or a message
-    for an array too large to print.
+    is a :class:`.messages.Message`; ``mistakes`` are the keys of the catalogue (:data:`.en.MISTAKES`)
+    the diagnosis names, one or two, and ``mistake`` is the key when it names one; ``candidates`` are
+    the keys a diagnosis could not choose between; ``facts`` are messages; ``expected`` and ``got`` are
+    text, or a message for an array too large to print; ``line`` is the line of code that raised.
     """
 
     exercise: str
     passed: bool
     mistake: str | None = None
+    mistakes: list = field(default_factory=list)
     cases_passed: int = 0
     cases_total: int = 0
     case: str | None = None
@@ -46,6 +48,7 @@ class Report:
     got: str | Message | None = None
     facts: list = field(default_factory=list)
     candidates: list = field(default_factory=list)
+    line: str | None = None
     lang: str = "en"
 
     def __str__(self):
@@ -61,13 +64,19 @@ class Report:
         if self.case:
             k, n = self.cases_passed + 1, self.cases_total
             lines.append(line("case", "  ", k=k, n=n, label=t.LABELS[self.case], call=self.call))
+        if self.line:
+            lines.append(line("raised_at", "  ", line=self.line))
         if self.expected is not None:
             lines += [say(Message("expected"), lang), _indent(say(self.expected, lang))]
             lines += [say(Message("got"), lang), _indent(say(self.got, lang))]
-        if self.mistake:
+        if len(self.mistakes) == 1:
             lines.append(line("diagnosis", mistake=t.MISTAKES[self.mistake]))
             if self.mistake in SOURCE_SLIP:
                 lines.append(line("source_slip", entry=SOURCE_SLIP[self.mistake]))
+        elif self.mistakes:
+            lines.append(line("diagnosis_two"))
+            for k, key in enumerate(self.mistakes, 1):
+                lines.append(line("one_of_two", "  ", k=k, mistake=t.MISTAKES[key]))
         elif self.candidates:
             mistakes = t.JOIN["mistakes"].join(t.MISTAKES[key] for key in self.candidates)
             lines.append(line("several_mistakes", mistakes=mistakes))
@@ -87,9 +96,11 @@ def mistakes_table(lang=None):
     head = f"| {say(Message('table_key'), lang)} | {say(Message('table_mistake'), lang)} | "
     head += f"{say(Message('table_source'), lang)} |"
     blocks = []
-    for name, entries in CATALOGUE.items():
-        rows = [f"**`{name}`**", "", head, "|---|---|---|"]
-        for key, _ in entries:
+    groups = [(f"`{name}`", [key for key, _ in entries]) for name, entries in CATALOGUE.items()]
+    groups.append((say(Message("table_errors"), lang), [key for key, _ in ERRORS]))
+    for title, keys in groups:
+        rows = [f"**{title}**", "", head, "|---|---|---|"]
+        for key in keys:
             where = say(Message("table_entry", entry=SOURCE_SLIP[key]), lang) if key in SOURCE_SLIP else ""
             rows.append(f"| `{key}` | {t.MISTAKES[key]} | {where} |")
         blocks.append("\n".join(rows))

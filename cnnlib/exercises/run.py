@@ -1,8 +1,9 @@
 """Calling a student's function safely, and describing what it returned.
 
-``call`` runs the function in a worker thread with a time limit, on copies of
-the arguments, and reports an exception, a timeout or a changed input instead
-of letting any of them escape. ``compare`` says whether a result equals the
+``call`` runs the function on copies of the arguments with a time limit, in a
+child process where the system can fork (else in a worker thread), and reports
+an exception, a timeout, a crash or a changed input instead of letting any of
+them escape. ``compare`` says whether a result equals the
 expected one and, when it does not, what kind of difference it is. What they
 say is a :class:`.messages.Message`, a key of the language tables (:mod:`.en`,
 :mod:`.zh`) and its values, never a sentence.
@@ -11,8 +12,18 @@ say is a :class:`.messages.Message`, a key of the language tables (:mod:`.en`,
 from __future__ import annotations
 
 import ctypes
+import io
+import linecache
 import operator
+import os
+import pickle
+import select
+import signal
+import sys
 import threading
+import time
+import tokenize
+import traceback
 import warnings
 from dataclasses import dataclass
 
@@ -20,21 +31,151 @@ import numpy as np
 
 from .messages import Message
 
-__all__ = ["Outcome", "call", "compare", "differences", "focus_of", "show"]
+__all__ = ["ISOLATE", "TOLERANCE", "Outcome", "Raised", "call", "compare", "differences", "focus_of", "show"]
 
 
-class _TimeUp(Exception):
-    """Raised inside a worker thread that ran past its time limit."""
+class _TimeUp(BaseException):
+    """Raised inside a worker thread that ran past its time limit. A ``BaseException``, so that a function
+    that catches ``Exception`` cannot swallow it (a bare ``except:`` still can: then the report says so)."""
+
+
+@dataclass
+class Raised:
+    """An exception the function raised: its class's ``name``, the names of the classes it derives
+    from (``kinds``), its ``message``, and the ``line`` of code that raised it, when known."""
+
+    name: str
+    kinds: tuple
+    message: str
+    line: str = ""
+
+    @classmethod
+    def of(cls, error):
+        frames = traceback.extract_tb(error.__traceback__)
+        line = ""
+        if frames:
+            last = frames[-1]
+            lines = [linecache.getline(last.filename, n) for n in range(last.lineno, (last.end_lineno or 0) + 1)]
+            line = _without_comments(" ".join(part.strip() for part in lines if part.strip()) or (last.line or ""))
+        return cls(type(error).__name__, tuple(k.__name__ for k in type(error).__mro__), str(error), line or "")
+
+    def __str__(self):
+        return self.message
+
+
+def _without_comments(line):
+    """A line of code without its comments (the report shows the code that raised)."""
+    try:
+        tokens = [t for t in tokenize.generate_tokens(io.StringIO(line).readline) if t.type != tokenize.COMMENT]
+        return tokenize.untokenize(tokens).strip() if tokens else line
+    except (tokenize.TokenError, SyntaxError, IndentationError):
+        return line.split("  #")[0].strip()
 
 
 @dataclass
 class Outcome:
-    """What one call did: ``value``, or ``error`` (an exception), ``timeout``, or a ``changed`` input."""
+    """What one call did: ``value``, or ``error`` (a :class:`Raised`), ``timeout`` (with ``stopped``
+    saying whether the run was really ended), ``crashed`` (the process it ran in died, with this
+    signal), ``exited`` (it ended that process itself, with this exit code), or a ``changed`` input."""
 
     value: object = None
-    error: BaseException | None = None
+    error: Raised | None = None
     timeout: bool = False
+    stopped: bool = True
+    crashed: int | None = None
+    exited: int | None = None
     changed: str | None = None
+
+
+# Where the operating system can fork, each call runs in a child process, which the checker kills at
+# the time limit: nothing the function does (catching every exception, a C loop that never returns)
+# outlives its time. Elsewhere (Windows) it runs in a thread that is asked to stop.
+ISOLATE = hasattr(os, "fork") and sys.platform != "emscripten"
+
+
+def call(fn, args, kwargs, names, time_limit, isolate=None):
+    """Run ``fn(*args, **kwargs)`` on copies of the arguments, within ``time_limit`` seconds; an
+    :class:`Outcome`. What the function prints is printed here, after it returns."""
+    isolate = ISOLATE if isolate is None else isolate
+    return (_in_child if isolate else _in_thread)(fn, args, kwargs, names, time_limit)
+
+
+def _run(fn, args, kwargs, names):
+    """Call ``fn`` on copies of ``args``: ``(value, Raised or None, the name of a changed input)``."""
+    copies = [np.copy(a) if isinstance(a, np.ndarray) else a for a in args]
+    try:
+        with warnings.catch_warnings(), np.errstate(all="ignore"):
+            warnings.simplefilter("ignore")
+            value = fn(*copies, **kwargs)
+    except _TimeUp:
+        raise
+    except BaseException as error:  # the student's exception is data here, not a failure of the checker
+        return None, Raised.of(error), None
+    for name, original, copy in zip(names, args, copies):
+        if isinstance(original, np.ndarray) and not (copy.shape == original.shape and np.array_equal(copy, original)):
+            return value, None, name
+    return value, None, None
+
+
+class _Unsendable:
+    """Stands for a returned object that cannot be sent back from the child process (a generator, say)."""
+
+    def __init__(self, value):
+        self.type = type(value).__name__
+
+
+def _in_child(fn, args, kwargs, names, time_limit):
+    read, write = os.pipe()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DeprecationWarning)  # "fork() in a multi-threaded process"
+        pid = os.fork()
+    if pid == 0:  # the child: run, send back what happened, and leave without cleaning up the parent's state
+        os.close(read)
+        code = 0
+        try:
+            printed = io.StringIO()
+            sys.stdout = sys.stderr = printed
+            value, error, changed = _run(fn, args, kwargs, names)
+            try:
+                data = pickle.dumps((value, error, changed, printed.getvalue()))
+            except Exception:
+                data = pickle.dumps((_Unsendable(value), error, changed, printed.getvalue()))
+            view = memoryview(data)
+            while view:
+                view = view[os.write(write, view) :]
+        except BaseException:
+            code = 1
+        finally:
+            os._exit(code)
+    os.close(write)
+    chunks, deadline, done = [], time.monotonic() + time_limit, False
+    try:
+        while True:
+            left = deadline - time.monotonic()
+            if left <= 0:
+                break
+            ready, _, _ = select.select([read], [], [], left)
+            if ready:
+                chunk = os.read(read, 1 << 16)
+                if not chunk:
+                    done = True
+                    break
+                chunks.append(chunk)
+    finally:
+        os.close(read)
+    if not done:
+        os.kill(pid, signal.SIGKILL)
+        os.waitpid(pid, 0)
+        return Outcome(timeout=True, stopped=True)
+    _, status = os.waitpid(pid, 0)
+    if os.WIFSIGNALED(status):
+        return Outcome(crashed=os.WTERMSIG(status))
+    if not chunks:  # it ended the process itself (sys.exit in a child is os._exit, see above)
+        return Outcome(exited=os.WEXITSTATUS(status))
+    value, error, changed, printed = pickle.loads(b"".join(chunks))
+    if printed:
+        print(printed, end="")
+    return Outcome(value=value, error=error, changed=changed)
 
 
 def _stop(thread):
@@ -42,39 +183,32 @@ def _stop(thread):
     ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(thread.ident), ctypes.py_object(_TimeUp))
 
 
-def call(fn, args, kwargs, names, time_limit):
-    """Run ``fn(*args, **kwargs)`` on copies of the arguments, within ``time_limit`` seconds."""
-    copies = [np.copy(a) if isinstance(a, np.ndarray) else a for a in args]
+def _in_thread(fn, args, kwargs, names, time_limit):
     box = {}
 
     def work():
         try:
-            with warnings.catch_warnings(), np.errstate(all="ignore"):
-                warnings.simplefilter("ignore")
-                box["value"] = fn(*copies, **kwargs)
+            box["result"] = _run(fn, args, kwargs, names)
         except _TimeUp:
             pass
-        except BaseException as error:  # the student's exception is data here, not a failure of the checker
-            box["error"] = error
 
     worker = threading.Thread(target=work, name="exercise-check", daemon=True)
     worker.start()
     worker.join(time_limit)
     if worker.is_alive():
         _stop(worker)
-        return Outcome(timeout=True)
-    if "error" in box:
-        return Outcome(error=box["error"])
-    for name, original, copy in zip(names, args, copies):
-        if isinstance(original, np.ndarray) and not (copy.shape == original.shape and np.array_equal(copy, original)):
-            return Outcome(value=box.get("value"), changed=name)
-    return Outcome(value=box.get("value"))
+        worker.join(1.0)  # did it stop? (not if it caught _TimeUp, or sits in C code that does not return)
+        return Outcome(timeout=True, stopped=not worker.is_alive())
+    value, error, changed = box["result"]
+    return Outcome(value=value, error=error, changed=changed)
 
 
 def _as_real_array(x):
     """``x`` as a numeric array, or a message saying why it is not one."""
     if x is None:
         return None, Message("returned_none")
+    if isinstance(x, _Unsendable):
+        return None, Message("not_an_array", type=x.type)
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
@@ -94,26 +228,32 @@ def _as_real_array(x):
     return a, None
 
 
-def compare(got, expected, parts=None):
+TOLERANCE = 1e-9
+
+
+def compare(got, expected, parts=None, exact=False):
     """``(True, None)`` when ``got`` equals ``expected``; else ``(False, a Message saying what is wrong)``.
 
-    ``expected`` is an int (a size), an array, or a tuple of arrays. Integer
-    results may come back as floats with the same values; an integer result
-    where fractions are expected is a wrong dtype.
+    ``expected`` is an int (a size), an array, or a tuple of arrays. With ``exact`` (a case of integer
+    inputs whose result is whole numbers) the values must be equal; otherwise they may differ by
+    :data:`TOLERANCE`, relative or absolute, as sums taken in another order do. Integer results may come
+    back as floats with the same values; an integer result where fractions are expected is a wrong dtype.
     """
     if isinstance(expected, tuple):
-        if not isinstance(got, (tuple, list)):
-            return False, Message("not_a_tuple", type=type(got).__name__, n=len(expected))
+        if isinstance(got, _Unsendable) or not isinstance(got, (tuple, list)):
+            kind = got.type if isinstance(got, _Unsendable) else type(got).__name__
+            return False, Message("not_a_tuple", type=kind, n=len(expected))
         if len(got) != len(expected):
             return False, Message("wrong_count", got=len(got), n=len(expected))
         for k, (g, e) in enumerate(zip(got, expected)):
-            same, why = compare(g, e)
+            same, why = compare(g, e, exact=exact)
             if not same:
                 return False, Message("in_part", part=parts[k] if parts else f"[{k}]", problem=why)
         return True, None
     if isinstance(expected, int):
         if isinstance(got, bool) or not isinstance(got, (int, np.integer)):
-            return False, Message("not_an_int", value=got, type=type(got).__name__)
+            kind = got.type if isinstance(got, _Unsendable) else type(got).__name__
+            return False, Message("not_an_int", value=got, type=kind)
         return (operator.index(got) == expected), Message("wrong_size", got=got, expected=expected)
     expected = np.asarray(expected)
     a, why = _as_real_array(got)
@@ -121,10 +261,14 @@ def compare(got, expected, parts=None):
         return False, why
     if a.shape != expected.shape:
         return False, Message("wrong_shape", got=a.shape, expected=expected.shape)
-    if a.dtype.kind in "iu" and expected.dtype.kind == "f" and not np.array_equal(expected, np.round(expected)):
+    whole = np.array_equal(expected, np.round(expected))
+    if a.dtype.kind in "iu" and expected.dtype.kind == "f" and not whole:
         return False, Message("integers", dtype=a.dtype)
-    if not np.allclose(a, expected, rtol=1e-9, atol=1e-9, equal_nan=True):
-        return False, Message("wrong_values")
+    if exact and whole:
+        if not np.array_equal(a, expected):
+            return False, Message("wrong_values_exact")
+    elif not np.allclose(a, expected, rtol=TOLERANCE, atol=TOLERANCE, equal_nan=True):
+        return False, Message("wrong_values_close", tolerance=TOLERANCE)
     return True, None
 
 

@@ -1,15 +1,23 @@
 """Measure cnnlib.exercises.check against the corpus of real student implementations.
 
 Every manifest ``tests/student_corpus/*.json`` lists implementations; each entry names its module
-(relative to this folder), and for each exercise the analysis: ``verdict`` ("correct" or "bug") and,
-for a bug, the ``cause_keys`` of its mistakes. This script imports each module, runs its adapter of
-each listed exercise through ``cnnlib.exercises.check`` (now, not the ``checker_today`` recorded in
-the manifest) and counts, per exercise and in total:
+(relative to this folder), the ``interface`` of its course (an exercise may add its own), and for each
+exercise the analysis:
+``verdict`` ("correct" or "bug"), for a bug the ``cause_keys`` of its mistakes, and the
+``interface_limits`` of the student's course, which are not mistakes: deeplearning.ai and CS231n take
+the stride and padding as one number each (deeplearning.ai's pooling window too), CS231n writes max
+pooling only, Holberton's convolutions take 'same' or 'valid' padding, not a number. Each
+implementation is checked on the cases its course's interface can state (``INTERFACES``); a
+bug whose only cause is such a limit counts as correct code.
+
+This script imports each module, runs its adapter of each listed exercise through
+``cnnlib.exercises.check`` (now, not the ``checker_at_b95c304`` the manifest records from before issue 22) and counts, per
+exercise and in total:
 
 - correct passed: correct implementations the checker passes (of all correct ones);
 - bugs failed: buggy implementations the checker fails (of all buggy ones);
-- named right: buggy ones whose diagnosis (the report's mistake key) is one of the analysis' cause_keys;
-- named wrong: buggy ones diagnosed with a key that is not among them;
+- named right: buggy ones whose diagnosis names only causes of the analysis (one, or two together);
+- named wrong: buggy ones whose diagnosis names a cause that is not in the analysis;
 - false passes: buggy ones the checker passes.
 
     python tests/student_corpus/measure.py            # a table
@@ -30,6 +38,28 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parents[1]))  # the repository root, for cnnlib
 
 from cnnlib.exercises import check  # noqa: E402
+from cnnlib.exercises.cases import CASES  # noqa: E402
+
+# What each course's interface can state, as a test of a case.
+def _int_hparameters(case):
+    """Stride and padding as one number each: no pair, and no pooling stride left to a non-square window."""
+    pairs = any(isinstance(case.kwargs.get(k), tuple) for k in ("stride", "padding"))
+    window = case.args[-1] if not hasattr(case.args[-1], "shape") else None
+    implied = window is not None and case.kwargs.get("stride") is None and isinstance(window, tuple)
+    return not pairs and not (implied and window[0] != window[1])
+
+
+INTERFACES = {
+    "int_hparameters": _int_hparameters,
+    "int_window": lambda case: not isinstance(case.args[-1], tuple),
+    "max_only": lambda case: case.kwargs.get("mode", "max") == "max",
+    "no_explicit_padding": lambda case: case.kwargs.get("padding", 0) in (0, (0, 0)),
+}
+
+
+def cases_for(name, interface):
+    """The cases of exercise ``name`` that an interface (a list of ``INTERFACES`` keys) can state."""
+    return [case for case in CASES[name] if all(INTERFACES[limit](case) for limit in interface)]
 
 FIELDS = ("correct", "correct_passed", "bugs", "bugs_failed", "named_right", "named_wrong", "false_passes")
 
@@ -40,6 +70,12 @@ def _load(module_path, name):
     with contextlib.redirect_stdout(io.StringIO()):
         spec.loader.exec_module(module)
     return module
+
+
+def diagnosis(name, fn, interface):
+    """The checker's report on ``fn`` for exercise ``name``, on the cases ``interface`` can state."""
+    with contextlib.redirect_stdout(io.StringIO()):  # students' code prints
+        return check(name, fn, cases=cases_for(name, interface), lang="en")
 
 
 def measure(manifests=None):
@@ -55,17 +91,17 @@ def measure(manifests=None):
                 continue
             for name, analysis in entry["exercises"].items():
                 fn = getattr(module, name, None)
-                with contextlib.redirect_stdout(io.StringIO()):  # students' code prints
-                    report = check(name, fn)
+                report = diagnosis(name, fn, entry.get("interface", []) + analysis.get("interface", []))
                 counts = per_exercise.setdefault(name, dict.fromkeys(FIELDS, 0))
                 bug = analysis["verdict"] == "bug"
-                named = report.mistake
+                named = list(report.mistakes)
                 if bug:
                     counts["bugs"] += 1
                     counts["bugs_failed"] += not report.passed
                     counts["false_passes"] += report.passed
-                    counts["named_right"] += named is not None and named in analysis["cause_keys"]
-                    counts["named_wrong"] += named is not None and named not in analysis["cause_keys"]
+                    right = bool(named) and all(key in analysis["cause_keys"] for key in named)
+                    counts["named_right"] += right
+                    counts["named_wrong"] += bool(named) and not right
                 else:
                     counts["correct"] += 1
                     counts["correct_passed"] += report.passed
@@ -76,6 +112,7 @@ def measure(manifests=None):
                         "verdict": analysis["verdict"],
                         "passed": report.passed,
                         "named": named,
+                        "first_line": str(report).splitlines()[0],
                         "cause_keys": analysis.get("cause_keys", []),
                     }
                 )
