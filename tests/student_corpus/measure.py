@@ -32,6 +32,7 @@ import importlib.util
 import io
 import json
 import sys
+import warnings
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -39,6 +40,7 @@ sys.path.insert(0, str(HERE.parents[1]))  # the repository root, for cnnlib
 
 from cnnlib.exercises import check  # noqa: E402
 from cnnlib.exercises.cases import CASES  # noqa: E402
+
 
 # What each course's interface can state, as a test of a case.
 def _int_hparameters(case):
@@ -61,13 +63,15 @@ def cases_for(name, interface):
     """The cases of exercise ``name`` that an interface (a list of ``INTERFACES`` keys) can state."""
     return [case for case in CASES[name] if all(INTERFACES[limit](case) for limit in interface)]
 
+
 FIELDS = ("correct", "correct_passed", "bugs", "bugs_failed", "named_right", "named_wrong", "false_passes")
 
 
 def _load(module_path, name):
     spec = importlib.util.spec_from_file_location(name, HERE / module_path)
     module = importlib.util.module_from_spec(spec)
-    with contextlib.redirect_stdout(io.StringIO()):
+    with contextlib.redirect_stdout(io.StringIO()), warnings.catch_warnings():
+        warnings.simplefilter("ignore", SyntaxWarning)  # the students' code as written: `mode is "avg"`
         spec.loader.exec_module(module)
     return module
 
