@@ -2,6 +2,7 @@
 
     python _ext/translate_notebooks.py          # -> zh/chapters/*.ipynb (runs those whose code changed)
     python _ext/translate_notebooks.py --run    # runs every one
+    python _ext/translate_notebooks.py --run=04_pool_forward,06_pool_backward  # runs these (cnnlib's output changed)
 
 Every markdown cell of ``chapters/X.ipynb`` is rewritten with the
 translations in ``locale/zh_CN/LC_MESSAGES/chapters/X.po``: each translatable
@@ -164,8 +165,8 @@ def generate(root=ROOT, out=None, strict=True, run=None):
 
     A Chinese notebook computes what its English one does but prints and draws in Chinese, so its
     outputs are its own: they are kept from the committed notebook while its code is unchanged, and
-    otherwise the notebook is run (``run=True`` runs every one; ``run=False`` never runs one and
-    raises instead).
+    otherwise the notebook is run (``run=True`` runs every one, a set of stems runs those too, as when
+    what cnnlib prints changed; ``run=False`` never runs one and raises instead).
     """
     from concurrent.futures import ThreadPoolExecutor
 
@@ -186,7 +187,8 @@ def generate(root=ROOT, out=None, strict=True, run=None):
             raise ValueError(f"{path.name}: {len(unused)} messages not found in the notebook, e.g. {unused[0][:80]!r}")
         committed = root / "zh" / "chapters" / path.name
         old = json.loads(committed.read_text(encoding="utf-8")) if committed.exists() else None
-        if run is not True and old is not None and _same_code(zh, old):
+        forced = run is True or (isinstance(run, set) and path.stem in run)
+        if not forced and old is not None and _same_code(zh, old):
             for new_cell, old_cell in zip(_code_cells(zh), _code_cells(old), strict=True):
                 new_cell["outputs"] = old_cell["outputs"]
                 new_cell["execution_count"] = old_cell.get("execution_count")
@@ -210,5 +212,7 @@ def generate(root=ROOT, out=None, strict=True, run=None):
 
 if __name__ == "__main__":
     args = [a for a in sys.argv[1:] if not a.startswith("--")]
-    for p in generate(Path(args[0]) if args else ROOT, run=True if "--run" in sys.argv else None):
+    chosen = [a.split("=", 1)[1] for a in sys.argv[1:] if a.startswith("--run=")]
+    run = set(chosen[0].split(",")) if chosen else True if "--run" in sys.argv else None
+    for p in generate(Path(args[0]) if args else ROOT, run=run):
         print("wrote", p.relative_to(ROOT))
