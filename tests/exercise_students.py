@@ -1461,7 +1461,7 @@ BAD = {
     "loops_forever": (bad_loops_forever, ("time", "still running")),
 }
 # Answers that end or hang the process they run in: checked only where each call runs in a process of its
-# own (cnnlib.exercises.run.ISOLATE, every system that can fork); elsewhere they would take the tests along.
+# own (cnnlib.exercises.run.ISOLATE: on Linux); elsewhere they would take the tests along.
 ISOLATED_BAD = {
     "catches_every_exception": (bad_catches_every_exception, ("stopped",)),
     "sleeps_in_c": (bad_sleeps_in_c, ("stopped",)),

@@ -141,8 +141,9 @@ def _english_words(text, allowed):
     """Runs of English in ``text``: two or more lowercase words in a row, or one word of ``allowed``'s complement
     that the English notebook printed as prose."""
     # code, maths, identifiers, quoted values ('relu'), equation labels, and an exception's message, which
-    # is quoted as Python or numpy gives it
-    text = re.sub(r"\b\w+(?:Error|Exception|Warning): .*", " ", text)
+    # is quoted as Python or numpy gives it (after a colon, full-width in a Chinese report, and on the
+    # report's indented continuation lines)
+    text = re.sub(r"\b\w+(?:Error|Exception|Warning)[:：] ?.*(?:\n {4}\S.*)*", " ", text)
     text = re.sub(r"`[^`]*`|\$[^$]*\$|'[^'\n]*'|\beq-[\w-]+|\b\w*_\w*\b|\b\w+\(\)", " ", text)
     runs = re.findall(r"\b[a-z]{2,}(?:[ ,;:'-]+[a-z]{2,})+\b", text)
     return [r for r in runs if not set(r.replace(",", " ").replace(";", " ").split()) <= allowed]

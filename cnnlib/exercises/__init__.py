@@ -4,17 +4,22 @@
     report = exercises.check("conv_backward", my_conv_backward)
     print(report)          # one line on success; on failure the smallest failing
                            # case, expected and got, and the diagnosed mistake
-    report.passed, report.mistake
+    report.passed, report.mistakes
 
 ``check`` tries the function on a sequence of cases (:mod:`.cases`), from one
 channel and stride 1 to batches, channels, strides, padding, leftover rows,
-ties and overlapping windows, against :mod:`cnnlib.reference`, and stops at
-the first failure. To diagnose it, it runs the catalogued wrong formulas
-(:mod:`.mistakes`) on the failing case and names the one whose output the
-function reproduces on every case; when none does, it says what differs,
-and does not guess. It never raises on account of the function: an
-exception, ``None``, a wrong shape or dtype, a changed input or a run past
-``time_limit`` seconds is reported as what it is.
+ties, overlapping windows and float inputs, against :mod:`cnnlib.reference`
+(exactly where the inputs are integers, within :data:`.run.TOLERANCE`
+otherwise), and stops at the first failure. To diagnose it (:mod:`.diagnose`),
+it runs the catalogued mistakes (:mod:`.mistakes`), one and then two at a
+time, and names those that reproduce what the function did (its values, or
+its exception) and agree with the rest of what it does; an exception no
+mistake reproduces may say its cause itself (:mod:`.errors`). When nothing
+fits, it says what differs, and does not guess. It never raises on account of
+the function: an exception, a crash, ``None``, a wrong shape or dtype, a
+changed input or a run past ``time_limit`` seconds is reported as what it is;
+on Linux each call runs in a child process killed at the time limit
+(:mod:`.run`).
 
 A report says nothing in a sentence of its own: what went wrong is a keyed
 message (:mod:`.messages`), said in the report's language from the tables of
@@ -25,11 +30,11 @@ from __future__ import annotations
 
 import numpy as np
 
-from .. import reference
-from ..correlate import rot180
 from ..i18n import language
-from ..shapes import output_size
+from .cases import ARG_NAMES as _ARG_NAMES
 from .cases import CASES
+from .cases import PARTS as _PARTS
+from .cases import expected as _expected
 from .diagnose import diagnose
 from .en import SECTIONS
 from .errors import as_pairs, explain, has_pairs
@@ -41,33 +46,6 @@ from .run import call, compare, differences, focus_of, show
 __all__ = ["check", "Report", "EXERCISES", "MISTAKES", "SECTIONS", "describe_cases", "mistakes_table"]
 
 EXERCISES = tuple(CASES)
-
-_ARG_NAMES = {
-    "rot180": ("K",),
-    "correlate2d": ("I", "K"),
-    "convolve2d": ("I", "K"),
-    "output_size": ("n", "f", "p", "s"),
-    "conv_forward": ("A_prev", "W", "b"),
-    "pool_forward": ("A_prev", "size"),
-    "conv_backward": ("dZ", "A_prev", "W"),
-    "pool_backward": ("dA", "A_prev", "size"),
-}
-_PARTS = {"conv_backward": ("dA_prev", "dW", "db")}
-
-
-def _expected(name, case):
-    fn = {
-        "rot180": rot180,
-        "correlate2d": reference.correlate2d,
-        "convolve2d": reference.convolve2d,
-        "output_size": output_size,
-        "conv_forward": reference.conv_forward,
-        "pool_forward": reference.pool_forward,
-        "conv_backward": reference.conv_backward,
-        "pool_backward": reference.pool_backward,
-    }[name]
-    out = fn(*case.args, **case.kwargs)
-    return tuple(np.asarray(x) for x in out) if isinstance(out, tuple) else out
 
 
 def _call(name, case):

@@ -20,21 +20,11 @@ import warnings
 import numpy as np
 
 from . import slips
+from .cases import ARG_NAMES, PARTS, expected
 from .mistakes import CATALOGUE, slipped
 from .run import Raised, call, compare
 
 __all__ = ["diagnose"]
-
-_ARG_NAMES = {
-    "rot180": ("K",),
-    "correlate2d": ("I", "K"),
-    "convolve2d": ("I", "K"),
-    "output_size": ("n", "f", "p", "s"),
-    "conv_forward": ("A_prev", "W", "b"),
-    "pool_forward": ("A_prev", "size"),
-    "conv_backward": ("dZ", "A_prev", "W"),
-    "pool_backward": ("dA", "A_prev", "size"),
-}
 
 _NA = object()  # a candidate whose mistake does not apply to the case
 
@@ -143,7 +133,7 @@ def diagnose(name, fn, cases, k, seen, time_limit):
         return []
     for j in range(k + 1, len(cases)):
         case = cases[j]
-        seen[j] = call(fn, case.args, case.kwargs, _ARG_NAMES[name], time_limit)
+        seen[j] = call(fn, case.args, case.kwargs, ARG_NAMES[name], time_limit)
         behaviour[j] = _behaviour(seen[j])
     # A later case the function passes vetoes, as an earlier one does, every mistake that would fail it.
     passed = [j for j in range(k + 1, len(cases)) if _passes(name, seen[j], cases[j])]
@@ -222,13 +212,11 @@ def _pair_of(name, mistakes, other, variant):
 
 
 def _passes(name, outcome, case):
-    from . import _PARTS, _expected
-
     if outcome.error is not None or outcome.timeout or outcome.crashed is not None or outcome.exited is not None:
         return False
     if outcome.changed:
         return False
-    return compare(outcome.value, _expected(name, case), _PARTS.get(name), exact=case.exact)[0]
+    return compare(outcome.value, expected(name, case), PARTS.get(name), exact=case.exact)[0]
 
 
 def _pairs(table):

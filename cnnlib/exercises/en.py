@@ -55,8 +55,8 @@ MESSAGES = {
     "wrong_shape": "returned shape {got}, expected {expected}",
     "integers": "returned integers (dtype {dtype}) where the result has fractions",
     "wrong_values_exact": "returned the right shape but different values (compared exactly: the inputs are integers)",
-    "wrong_values_close": "returned the right shape but different values (by more than {tolerance:g}, "
-    "relative or absolute)",
+    "wrong_values_close": "returned the right shape but different values (off by more than {tolerance:g}, "
+    "both absolutely and relatively)",
     "in_part": "{part}: {problem}",
     # how the values differ (run.differences)
     "entries_differ": "{n} of {total} entries differ",

@@ -1,7 +1,7 @@
 """Calling a student's function safely, and describing what it returned.
 
 ``call`` runs the function on copies of the arguments with a time limit, in a
-child process where the system can fork (else in a worker thread), and reports
+child process on Linux (else in a worker thread, see ``ISOLATE``), and reports
 an exception, a timeout, a crash or a changed input instead of letting any of
 them escape. ``compare`` says whether a result equals the
 expected one and, when it does not, what kind of difference it is. What they
@@ -12,6 +12,7 @@ say is a :class:`.messages.Message`, a key of the language tables (:mod:`.en`,
 from __future__ import annotations
 
 import ctypes
+import faulthandler
 import io
 import linecache
 import operator
@@ -87,10 +88,11 @@ class Outcome:
     changed: str | None = None
 
 
-# Where the operating system can fork, each call runs in a child process, which the checker kills at
+# On Linux (Colab and Binder among them) each call runs in a child process, which the checker kills at
 # the time limit: nothing the function does (catching every exception, a C loop that never returns)
-# outlives its time. Elsewhere (Windows) it runs in a thread that is asked to stop.
-ISOLATE = hasattr(os, "fork") and sys.platform != "emscripten"
+# outlives its time. Elsewhere it runs in a thread that is asked to stop: Windows cannot fork, and on
+# macOS a forked child that calls the system's BLAS (Accelerate, which numpy uses there) may crash.
+ISOLATE = sys.platform.startswith("linux") and hasattr(os, "fork")
 
 
 def call(fn, args, kwargs, names, time_limit, isolate=None):
@@ -131,6 +133,7 @@ def _in_child(fn, args, kwargs, names, time_limit):
         pid = os.fork()
     if pid == 0:  # the child: run, send back what happened, and leave without cleaning up the parent's state
         os.close(read)
+        faulthandler.disable()  # a crash is reported as such, not as the parent's traceback on its stderr
         code = 0
         try:
             printed = io.StringIO()

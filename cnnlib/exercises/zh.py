@@ -17,7 +17,7 @@ MESSAGES = {
     "expected": "期望结果：",
     "got": "实际结果：",
     "diagnosis": "诊断：{mistake}",
-    "diagnosis_two": "诊断：两处错误合在一起，恰好得出这个输出：",
+    "diagnosis_two": "诊断：两处错误，合在一起重现了这个输出：",
     "one_of_two": "{k}. {mistake}",
     "source_slip": "（原文的这一疏漏收录在第 7 章第 {entry} 条。）",
     "several_mistakes": "这个输出与不止一种已知错误相符。可能是：{mistakes}",
@@ -26,8 +26,8 @@ MESSAGES = {
     # what the function did instead of returning (check in __init__.py)
     "not_a_function": "应传入一个函数，实际传入的是 {type}",
     "timeout": "超过 {limit:g} 秒的时间限制仍未结束，已被中止（是不是陷入了死循环？）",
-    "timeout_running": "超过 {limit:g} 秒的时间限制仍未结束，而且无法中止：它捕获了中断，或者停在不会返回的代码里。"
-    "在重启内核之前，它会一直在后台运行（是不是陷入了死循环？）",
+    "timeout_running": "超过 {limit:g} 秒的时间限制仍未结束，而且无法中止：它捕获了用来中止它的异常，或者卡在不会返回的代码里。"
+    "在重启内核之前，它会一直在后台运行（是不是陷入了死循环？）。",
     "crashed": "运行它的进程崩溃了（信号 {signal}）：它调用的 numpy 或 C 代码出了错",
     "not_written": "尚未实现（函数抛出了 NotImplementedError）。请先写好上面的函数，再重新运行这个单元格。",
     "exited": "在返回之前结束了运行它的进程（退出码 {code}）：是不是调用了 os._exit？",
@@ -47,7 +47,7 @@ MESSAGES = {
     "wrong_shape": "返回的形状是 {got}，应为 {expected}",
     "integers": "结果应含有小数，却返回了整数（dtype 为 {dtype}）",
     "wrong_values_exact": "形状正确，但数值不同（输入都是整数，因此逐个元素精确比较）",
-    "wrong_values_close": "形状正确，但数值不同（相对误差或绝对误差超过 {tolerance:g}）",
+    "wrong_values_close": "形状正确，但数值不同（绝对误差和相对误差都超过 {tolerance:g}）",
     "in_part": "{part} {problem}",
     # how the values differ (run.differences); indices count from 0, as in numpy
     "entries_differ": "{total} 个元素中有 {n} 个不同",
@@ -112,12 +112,12 @@ MISTAKES = {
     "forward_window_not_strided": "窗口按步幅移动，所以窗口 (i, j) 从填充后输入的第 i·s₁ 行、第 j·s₂ 列开始，"
     "而不是从 (i, j) 开始。",
     "forward_square_kernel": "窗口取成了 f × f，而卷积核是 k₁ × k₂：`f, f, ... = W.shape` 只留下了一边的长度，"
-    "所以非方形的卷积核放不进窗口。",
+    "所以非方形卷积核与窗口的形状对不上。",
     "forward_bias_every_product": "偏置加到了窗口里的每一个乘积上，即 Σ(a·w + b)，相当于加了 k₁k₂n_C′ 次；"
-    "它应当只给每个输出加一次：z = Σ a·w + b。",
+    "每个输出只应加一次偏置：z = Σ a·w + b。",
     "forward_one_filter": "所有输出通道都用了同一个滤波器 W[:, :, :, 0]；输出通道 c 应当用自己的滤波器 W[:, :, :, c]。",
     "forward_first_example_only": "只算了批量中的第一个样本；循环要遍历全部 m 个样本。",
-    "forward_output_axes_swapped": "输出的行和列弄反了：n_H 数的是竖直方向的窗口个数（由输入的高和 k₁ 决定），"
+    "forward_output_axes_swapped": "输出的行和列弄反了：n_H 数的是竖直方向的窗口个数（由输入的高度和 k₁ 决定），"
     "n_W 数的是水平方向的窗口个数。",
     "forward_int_output": "输出数组沿用了输入的整数 dtype（是不是用了 np.zeros_like(A_prev)？），"
     "浮点权重带来的小数部分被截掉了；应当把它创建为浮点数组。",
@@ -128,15 +128,15 @@ MISTAKES = {
     "avg_pool_no_divide": "平均池化要把窗口内元素的和除以 k₁k₂。",
     "pool_mode_ignored": "mode='avg' 时应对窗口求平均，这里算的却是最大值。",
     "pool_window_not_strided": "窗口 (i, j) 应当从 (i s₁, j s₂) 开始，而不是从 (i, j) 开始：窗口按步幅移动。",
-    "pool_stride_on_output": "步幅作用在输入的下标上，而不是输出的下标上：输出 (i, j) 对应的是从输入第 i s₁ 行、"
+    "pool_stride_on_output": "步幅作用在输入的索引上，而不是输出的索引上：输出 (i, j) 对应的是从输入第 i s₁ 行、"
     "第 j s₂ 列开始的窗口。",
     "pool_all_channels": "窗口一次取了所有通道（A_prev[e, r:r+k₁, q:q+k₂, :]）；池化对每个通道 c 分别进行。",
     "pool_whole_batch": "窗口取了所有样本和所有通道（A_prev[:, r:r+k₁, q:q+k₂, :]）；池化每次只处理一个样本的一个通道。",
-    "pool_size_other_side": "输出尺寸用了窗口另一边的长度：n_H = ⌊(n_H_prev − k₁)/s₁⌋ + 1 要用 k₁ 和 s₁，"
+    "pool_size_other_side": "两个方向的输出尺寸用反了窗口的边长：n_H = ⌊(n_H_prev − k₁)/s₁⌋ + 1 要用 k₁ 和 s₁，"
     "n_W 要用 k₂ 和 s₂。",
     "pool_size_one_side": "两个方向的输出尺寸都用了窗口同一边的长度；窗口是 k₁ × k₂，"
     "所以 n_H = ⌊(n_H_prev − k₁)/s₁⌋ + 1，n_W = ⌊(n_W_prev − k₂)/s₂⌋ + 1。",
-    "avg_pool_divided_wrongly": "平均池化要用窗口内元素的个数 k₁k₂ 去除窗口内元素的和，而不是 k₁²、k₂² 或窗口的个数。",
+    "avg_pool_divided_wrongly": "平均池化要把窗口内元素的和除以元素个数 k₁k₂，而不是除以 k₁²、k₂² 或窗口的个数。",
     "pool_int_output": "输出数组沿用了输入的整数 dtype，平均值的小数部分被截掉了；应当把它创建为浮点数组。",
     # conv_backward
     "dW_from_output": "∂E/∂W 用本层的输出与 δ 做了互相关，应当用本层的输入 a⁽ˡ⁻¹⁾，即 ∂E/∂W = a⁽ˡ⁻¹⁾ ⊗ δ。",
@@ -158,18 +158,18 @@ MISTAKES = {
     "dA_padding_not_cropped": "没有裁掉填充。填充后输入的梯度在每一侧多出 p₁ 行和 p₂ 列，它们不属于 a⁽ˡ⁻¹⁾。",
     "dA_cropped_too_early": "在把全卷积的结果补足到 n + 2p 之前，就从两端各裁掉了 p。有剩余行时"
     "（s 不能整除 n + 2p − f），这样会切掉一行真实的输入。",
-    "crop_empty_at_zero_padding": "用 X[p:-p] 裁掉填充，而 p = 0 时它是空的（−0 就是 0，0:-0 什么也选不到）；"
+    "crop_empty_at_zero_padding": "用 X[p:-p] 裁掉填充，而 p = 0 时它是空的（−0 就是 0，所以 0:-0 什么也选不到）；"
     "应当写成 X[p:p + n]。",
     "backward_square_kernel": "窗口取成了 f × f，而卷积核是 k₁ × k₂：`f, f, ... = W.shape` 只留下了一边的长度，"
-    "所以非方形的卷积核放不进窗口。",
-    "dA_crop_fixed": "裁剪固定为每侧一行一列（[1:-1]）；应当裁掉这个用例的填充 p₁、p₂，而它们可能是 0。",
-    "dA_last_example_only": "∂E/∂a⁽ˡ⁻¹⁾ 只填了最后一个样本（是不是把裁剪写在了遍历样本的循环之后？）；每个样本都有自己的梯度。",
-    "dW_divided_by_m": "∂E/∂W 被除以了批量大小 m；这一层的梯度是对整个批量求和。",
-    "db_batch_axis_kept": "∂E/∂b 保留了批量这一维，形状为 (m, n_C)；它还要对批量求和，形状为 (n_C,)。",
-    "db_one_number": "∂E/∂b 成了一个数，即整个 δ 的和；它对每个滤波器 c 有一个元素，等于 δ(·, ·, ·, c) 的和。",
+    "所以非方形卷积核与窗口的形状对不上。",
+    "dA_crop_fixed": "裁剪固定为每侧一行一列（[1:-1]）；应当按这个用例的填充 p₁、p₂ 裁剪，它们也可能是 0。",
+    "dA_last_example_only": "∂E/∂a⁽ˡ⁻¹⁾ 只填入了最后一个样本的值（是不是把裁剪写在了遍历样本的循环之后？）；每个样本都有自己的梯度。",
+    "dW_divided_by_m": "∂E/∂W 被除以了批量大小 m；这一层的梯度是整个批量上的和。",
+    "db_batch_axis_kept": "∂E/∂b 保留了批量这一维，形状为 (m, n_C)；还应对批量求和，得到形状 (n_C,)。",
+    "db_one_number": "∂E/∂b 成了一个数，即整个 δ 的和；它应当对每个滤波器 c 各有一个元素，即 δ(·, ·, ·, c) 的和。",
     "gradient_int_dtype": "梯度数组沿用了输入的整数 dtype（是不是用了 np.zeros_like(A_prev)？），存不下小数："
     "numpy 要么拒绝把它们加进去（UFuncTypeError），要么截掉小数部分；应当把它创建为浮点数组。",
-    "return_order": "三个梯度的返回顺序不对；conv_backward 返回 (dA_prev, dW, db)。",
+    "return_order": "三个梯度的返回顺序不对；conv_backward 应返回 (dA_prev, dW, db)。",
     # pool_backward
     "max_grad_one": "最大值处得到的是 1，而它应当得到所在窗口的上游梯度 δ(i, j)。",
     "max_grad_empty": "没有任何梯度传回输入。每个窗口的最大值都应当得到 δ(i, j)（原文的窗口是一个空范围）。",
@@ -184,11 +184,11 @@ MISTAKES = {
     "ties_column_major": "出现并列时，δ 交给了按列优先顺序（先沿列向下）的第一个最大值；本书的规则是按行优先顺序的第一个，"
     "即把窗口展平后 np.argmax 给出的位置。",
     "pool_grad_stride_ignored": "输出 (i, j) 的梯度传回了位于 (i, j) 的窗口；步幅为 s 时，它属于位于 (i s₁, j s₂) 的窗口。",
-    "grad_read_at_input_position": "上游梯度是在最大值于输入中的位置上读取的；窗口的 δ 是 dA(i, j)，位于输出的位置上。",
-    "argmax_unravel_wrong_side": "把最大值的展平下标 t 还原成行列时用错了边长：在 k₁ × k₂ 的窗口里，它在第 t // k₂ 行、"
+    "grad_read_at_input_position": "上游梯度是按最大值在输入中的位置读取的；而窗口的 δ 是 dA(i, j)，要按输出的位置读取。",
+    "argmax_unravel_wrong_side": "把最大值的展平索引 t 还原成行号和列号时用错了边长：在 k₁ × k₂ 的窗口里，它在第 t // k₂ 行、"
     "第 t % k₂ 列，即 np.unravel_index(t, (k₁, k₂))。",
     "avg_grad_divided_wrongly": "平均池化给每个元素传回 δ(i, j)/(k₁k₂)：要除以窗口的元素个数 k₁k₂，"
-    "而不是除以 k₁² 或 k₂²，也不是乘上它们。",
+    "而不是除以 k₁² 或 k₂²，也不是乘以它们。",
     "mask_is_max_value": "掩码取成了窗口的最大值本身 max(x)，而不是 x == max(x)，于是每个元素都得到了 max(x)·δ。",
     "pool_grad_all_channels": "在窗口的所有通道中一起寻找最大值；每个通道 c 有自己的最大值。",
     # 不止一个练习
@@ -196,15 +196,15 @@ MISTAKES = {
     # 异常，任何练习都可能出现（errors.py）
     "ragged_array": "要求 numpy 用形状不同的几部分拼成一个数组，例如对一个数和一个 (1, 1, 1) 数组做 np.sum([z, b])；"
     "应当直接相加：z + b。",
-    "array_into_scalar_entry": "把一个有维度的数组（例如 b 的 (1, 1, 1) 切片）存进了 Z[e, i, j, c] 这样的单个元素；"
-    "NumPy 2 在这里只接受一个数：把它索引到一个数（b[c]），或者用 .item()。",
-    "float_of_array": "把一个有维度的数组（例如 b 的 (1, 1, 1) 切片）交给了 float() 或 int()，NumPy 2 不再接受这种写法："
-    "把它索引到一个数（b[c]），或者用 .item()。",
-    "pair_hparameters_unsupported": "步幅、填充或窗口可以是一对数（竖直方向, 水平方向），本书就是这样用的；"
-    "这个函数却把它当成一个数。应当先拆开：stride 是元组时 s1, s2 = stride，否则 s1 = s2 = stride。",
+    "array_into_scalar_entry": "把一个至少有一维的数组（例如 b 的 (1, 1, 1) 切片）存进了 Z[e, i, j, c] 这样的单个元素；"
+    "NumPy 2 在这里只接受一个数；应当用索引取出其中的那个数（b[c]），或者用 .item()。",
+    "float_of_array": "把一个至少有一维的数组（例如 b 的 (1, 1, 1) 切片）交给了 float() 或 int()，而 NumPy 2 不再接受这种写法；"
+    "应当用索引取出其中的那个数（b[c]），或者用 .item()。",
+    "pair_hparameters_unsupported": "步幅、填充或窗口可以是一对数（竖直方向，水平方向），本书就是这样用的；"
+    "这个函数却把它当成一个数。应当先拆开：stride 是元组时 s1, s2 = stride，否则 s1, s2 = stride, stride。",
     "name_undefined": "函数用到了一个它从未定义的名字（另一个单元格里的变量，或者只在 if 的某一个分支里赋值的变量）；"
     "请在函数内部定义它。",
-    "leftover_rows_refused": "函数用 assert 拒绝了这个用例：它的窗口会留下剩余的行或列（s 不能整除 n + 2p − f）。"
+    "leftover_rows_refused": "函数用 assert 拒绝了这个用例：这个用例的窗口会留下剩余的行或列（s 不能整除 n + 2p − f）。"
     "本书的层接受这样的输入，并舍去没有窗口覆盖的部分：n_H = ⌊(n + 2p − f)/s⌋ + 1。",
 }
 
@@ -290,14 +290,13 @@ LABELS = {
     "3x3 windows, stride 2, ties, batch and channels": "3×3 窗口，步幅 2，有并列，多个样本和通道",
     "non-square (2, 3) windows, stride (1, 2), avg": "非方形的 (2, 3) 窗口，步幅 (1, 2)，平均池化",
     # added in the second round of cases: floats, non-square outputs and windows, a pair stride alone
-    "float image and kernel": "浮点数的图像和卷积核",
+    "float image and kernel": "浮点图像和卷积核",
     "stride (1, 2), no padding": "步幅 (1, 2)，无填充",
     "integer input, float weights, padding 1": "整数输入，浮点权重，填充 1",
     "integer input, float weights and gradient, padding 1": "整数输入，浮点权重和梯度，填充 1",
     "non-square (3, 2) windows, stride 1, max, maxima in different places per channel": "非方形的 (3, 2) 窗口，"
     "步幅 1，最大池化，各通道的最大值位置不同",
-    "a 6x4 input, 2x2 windows: more rows of windows than columns, max": "6×4 输入，2×2 窗口：竖直方向的窗口比水平方向多，"
-    "最大池化",
+    "a 6x4 input, 2x2 windows: more rows of windows than columns, max": "6×4 输入，2×2 窗口，窗口的行数多于列数，最大池化",
     "float inputs, overlapping 3x3 windows, stride 1, avg": "浮点输入，重叠的 3×3 窗口，步幅 1，平均池化",
-    "float upstream gradient, overlapping 3x3 windows, stride 1, max": "浮点的上游梯度，重叠的 3×3 窗口，步幅 1，最大池化",
+    "float upstream gradient, overlapping 3x3 windows, stride 1, max": "浮点上游梯度，重叠的 3×3 窗口，步幅 1，最大池化",
 }
