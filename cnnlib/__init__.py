@@ -2,11 +2,11 @@
 
 The top-level functions are vectorised; :mod:`cnnlib.reference` holds the same
 layers as loops that read like the book's formulas, and the two are tested
-equal. Layout: activations ``(m, n_H, n_W, n_C)``, weights
+equal. :mod:`cnnlib.symbolic` (SymPy) is imported when first used. Layout: activations ``(m, n_H, n_W, n_C)``, weights
 ``(k1, k2, n_C_prev, n_C)``, bias ``(n_C,)``.
 """
 
-from . import layers, reference, symbolic  # plotting, animate, explore and data import matplotlib/sklearn on demand
+from . import layers, reference  # plotting, animate, explore and data import matplotlib/sklearn on demand
 from .activations import (
     ACTIVATIONS,
     identity,
@@ -27,6 +27,19 @@ from .shapes import output_size, pad
 from .transpose import conv_transpose_backward, conv_transpose_forward, conv_transpose_output_size
 
 __version__ = "0.1.0"
+
+
+def __getattr__(name):
+    # PEP 562: cnnlib.symbolic, and SymPy with it (most of the import time), is imported on first use
+    if name == "symbolic":
+        import importlib
+
+        return importlib.import_module(".symbolic", __name__)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def __dir__():
+    return sorted([*globals(), "symbolic"])
 
 __all__ = [
     "ACTIVATIONS",

@@ -98,3 +98,16 @@ def test_conv_backward_is_the_symbolic_gradient_on_random_tiny_layers(cfg):
     num = lambda X: np.array([int(sympy.sympify(x).xreplace(at)) for x in X.ravel()]).reshape(X.shape)
     for got, want in zip(cnnlib.conv_backward(num(delta), num(A_prev), num(W), stride, padding), grads):
         assert np.array_equal(got, num(want))
+
+
+def test_import_cnnlib_leaves_sympy_until_the_symbolic_functions_are_used():
+    """SymPy is most of the import time; a notebook or a checker run that never uses cnnlib.symbolic skips it."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, cnnlib; assert 'sympy' not in sys.modules; "
+        "cnnlib.symbolic.gradient; assert 'sympy' in sys.modules; "
+        "assert 'symbolic' in dir(cnnlib)"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)
