@@ -41,6 +41,7 @@ def __getattr__(name):
 def __dir__():
     return sorted([*globals(), "symbolic"])
 
+
 __all__ = [
     "ACTIVATIONS",
     "col2im",

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from .dtypes import ieee
+from .dtypes import ieee, maximum
 from .shapes import as_array
 
 __all__ = [
@@ -48,10 +48,9 @@ def _floats(Z):
 @ieee
 def relu(Z):
     """``max(Z, 0)``, elementwise (NaN stays NaN; SymPy symbols give ``Max(z, 0)``)."""
-    from .pool import _maximum
 
     Z = _numbers(Z)
-    return _maximum(Z.copy(), np.zeros(Z.shape, dtype=Z.dtype))
+    return maximum(Z.copy(), np.zeros(Z.shape, dtype=Z.dtype))
 
 
 @ieee

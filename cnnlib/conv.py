@@ -19,7 +19,7 @@ from numpy.lib.stride_tricks import as_strided
 
 from . import plain
 from .depthwise import depthwise_forward, depthwise_input_gradient, depthwise_weight_gradient, is_depthwise
-from .dtypes import absmax, all_finite, check_exact, dtype_rule, ieee, matmul
+from .dtypes import absmax, all_finite, check_exact, check_exact_backward, check_exact_forward, dtype_rule, ieee, matmul
 from .scratch import scratch
 from .shapes import as_array, as_int, as_pair, check_entries, check_grad, conv_shapes, offset_view, zero_pad
 
@@ -286,19 +286,6 @@ def route(A_prev, W, stride, dilation, groups, direction):
     if stride == (1, 1) and n_C_prev >= FEW_CHANNELS and all_finite(W):
         return "stride-1 gather"
     return "plain" if n_C_prev >= FEW_CHANNELS or A_prev.dtype == object else "few channels"
-
-
-def check_exact_forward(A_prev, W, b):
-    """Integers: refuse values whose exact ``Z`` could overflow int64 (each entry sums ``k1*k2*C_g`` products)."""
-    check_exact("A_prev, W and b", absmax(A_prev) * absmax(W) * W[:, :, :, 0].size + absmax(b))
-
-
-def check_exact_backward(dZ, A_prev, W, groups):
-    """Integers: refuse values whose exact gradients could overflow int64."""
-    k1, k2, _, n_C = W.shape
-    windows = dZ.size // n_C  # dW and db sum over every window of the batch
-    terms = max(absmax(A_prev) * windows, absmax(W) * k1 * k2 * (n_C // groups), windows)
-    check_exact("dZ, A_prev and W", absmax(dZ) * terms)
 
 
 def weight_gradient(dZ, A_prev, W, stride, padding, dilation=(1, 1), groups=1):

@@ -14,8 +14,8 @@ from __future__ import annotations
 import numpy as np
 from numpy.lib.stride_tricks import sliding_window_view
 
-from .dtypes import absmax, all_finite, check_exact, dtype_rule, ieee, matmul
-from .shapes import as_array, check_entries
+from .dtypes import all_finite, ieee, matmul
+from .shapes import as_array, check_entries, check_pair
 
 __all__ = ["rot180", "correlate1d", "convolve1d", "correlate2d", "convolve2d"]
 
@@ -35,24 +35,10 @@ def rot180(K):
     return K[::-1, ::-1].copy()
 
 
-def _check_pair(I, K, ndim):
-    """Validate ``I`` and ``K`` and bring them to the dtype they compute in (see :mod:`cnnlib.dtypes`)."""
-    layout = "(h, w)" if ndim == 2 else "(n,)"
-    klayout = "(k1, k2)" if ndim == 2 else "(k,)"
-    I, K = as_array(I, "I", ndim, layout), as_array(K, "K", ndim, klayout)
-    for name, X in (("I", I), ("K", K)):
-        if X.size == 0:
-            raise ValueError(f"{name} must not be empty, got shape {X.shape}")
-    compute, result = dtype_rule(I, K)
-    if compute == np.int64:
-        check_exact("I and K", absmax(I) * absmax(K) * K.size)
-    return I.astype(compute, copy=False), K.astype(compute, copy=False), result
-
-
 @ieee
 def correlate1d(I, K):
     """'valid' cross-correlation: ``out[i] = sum_u I[i + u] * K[u]``, shape ``(n - k + 1,)``."""
-    I, K, result = _check_pair(I, K, 1)
+    I, K, result = check_pair(I, K, 1)
     if K.shape[0] > I.shape[0]:
         raise ValueError(f"K (length {K.shape[0]}) is longer than I (length {I.shape[0]})")
     return matmul(sliding_window_view(I, K.shape), K[:, None])[:, 0].astype(result, copy=False)
@@ -64,7 +50,7 @@ def convolve1d(I, K):
 
     Out-of-range ``I[i - u]`` count as zero; equals ``numpy.convolve(I, K)``.
     """
-    I, K, result = _check_pair(I, K, 1)
+    I, K, result = check_pair(I, K, 1)
     k = K.shape[0]
     check_entries((I.shape[0] + 2 * (k - 1),), f"K's length {k}")
     if not all_finite(K):
@@ -87,7 +73,7 @@ def correlate2d(I, K):
     -------
     ndarray, shape (h - k1 + 1, w - k2 + 1)
     """
-    I, K, result = _check_pair(I, K, 2)
+    I, K, result = check_pair(I, K, 2)
     if K.shape[0] > I.shape[0] or K.shape[1] > I.shape[1]:
         raise ValueError(f"K {K.shape} is larger than I {I.shape}; 'valid' correlation needs it to fit")
     windows = sliding_window_view(I, K.shape)  # (h-k1+1, w-k2+1, k1, k2)
@@ -111,7 +97,7 @@ def convolve2d(I, K):
     -------
     ndarray, shape (h + k1 - 1, w + k2 - 1)
     """
-    I, K, result = _check_pair(I, K, 2)
+    I, K, result = check_pair(I, K, 2)
     k1, k2 = K.shape
     check_entries((I.shape[0] + 2 * (k1 - 1), I.shape[1] + 2 * (k2 - 1)), f"K's shape {K.shape}")
     if not all_finite(K):

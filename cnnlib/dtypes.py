@@ -139,3 +139,61 @@ def matmul(a, b, out=None):
     if np.result_type(a, b).kind == "f" and _call_is_nonfinite():
         return np.einsum("...ij,...jk->...ik", np.ascontiguousarray(a), np.ascontiguousarray(b), out=out)
     return np.matmul(a, b, out=out)
+
+
+# -- the int64 bounds of each layer, and the maximum with NaN and SymPy: shared by the layers and the loops ----
+
+
+def check_exact_forward(A_prev, W, b):
+    """Integers: refuse values whose exact ``Z`` could overflow int64 (each entry sums ``k1*k2*C_g`` products)."""
+    check_exact("A_prev, W and b", absmax(A_prev) * absmax(W) * W[:, :, :, 0].size + absmax(b))
+
+
+def check_exact_backward(dZ, A_prev, W, groups):
+    """Integers: refuse values whose exact gradients could overflow int64."""
+    k1, k2, _, n_C = W.shape
+    windows = dZ.size // n_C  # dW and db sum over every window of the batch
+    terms = max(absmax(A_prev) * windows, absmax(W) * k1 * k2 * (n_C // groups), windows)
+    check_exact("dZ, A_prev and W", absmax(dZ) * terms)
+
+
+def check_exact_transpose(X, W, b, dY=None, groups=1):
+    """Refuse integers whose exact sums could overflow int64 (see :mod:`cnnlib.dtypes`)."""
+    k1, k2, C_g, n_C = W.shape
+    if dY is None:  # an output entry sums at most k1*k2 taps of each of a group's n_C/groups channels
+        return check_exact("X, W and b", absmax(X) * absmax(W) * k1 * k2 * (n_C // groups) + absmax(b))
+    m, n_H, n_W, _ = X.shape
+    terms = max(absmax(W) * k1 * k2 * C_g, absmax(X) * m * n_H * n_W, dY.size // dY.shape[3])
+    return check_exact("dY, X and W", absmax(dY) * terms)
+
+
+def maximum(A, B):
+    """``A`` replaced by the elementwise maximum of ``A`` and ``B``, NaN winning (``np.maximum``).
+
+    In place for numbers; object arrays take :func:`maximum_of` entry by entry.
+    """
+    if A.dtype.kind == "O":
+        return _object_maximum(A, B)
+    return np.maximum(A, B, out=A)
+
+
+def maximum_of(a, b):
+    """The larger of two numbers, the NaN if ``a`` or ``b`` (in that order) is one, or a SymPy ``Max``.
+
+    The rule of ``np.maximum`` and ``np.argmax``, for single values of any type:
+    folded over a window in row-major order it picks the first maximum, or the
+    first NaN.
+    """
+    if a != a:  # NaN is the only value unequal to itself
+        return a
+    if b != b:
+        return b
+    try:
+        return b if b > a else a
+    except TypeError:  # SymPy symbols cannot be compared
+        import sympy
+
+        return sympy.Max(a, b)
+
+
+_object_maximum = np.frompyfunc(maximum_of, 2, 1)

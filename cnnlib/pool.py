@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from .dtypes import absmax, all_finite, check_exact, dtype_rule, ieee
-from .shapes import as_array, check_grad, offset_view, pool_shapes
+from .dtypes import absmax, all_finite, check_exact, dtype_rule, ieee, maximum
+from .shapes import check_grad, check_map, offset_view, pool_shapes
 
 __all__ = ["pool_forward", "pool_backward"]
 
@@ -22,38 +22,6 @@ __all__ = ["pool_forward", "pool_backward"]
 def _offsets(size):
     """Offsets ``(u, v)`` of a ``k1 x k2`` window, in row-major order."""
     return [(u, v) for u in range(size[0]) for v in range(size[1])]
-
-
-def _maximum(A, B):
-    """``A`` replaced by the elementwise maximum of ``A`` and ``B``, NaN winning (``np.maximum``).
-
-    In place for numbers; object arrays take :func:`maximum_of` entry by entry.
-    """
-    if A.dtype.kind == "O":
-        return _object_maximum(A, B)
-    return np.maximum(A, B, out=A)
-
-
-def maximum_of(a, b):
-    """The larger of two numbers, the NaN if ``a`` or ``b`` (in that order) is one, or a SymPy ``Max``.
-
-    The rule of ``np.maximum`` and ``np.argmax``, for single values of any type:
-    folded over a window in row-major order it picks the first maximum, or the
-    first NaN.
-    """
-    if a != a:  # NaN is the only value unequal to itself
-        return a
-    if b != b:
-        return b
-    try:
-        return b if b > a else a
-    except TypeError:  # SymPy symbols cannot be compared
-        import sympy
-
-        return sympy.Max(a, b)
-
-
-_object_maximum = np.frompyfunc(maximum_of, 2, 1)
 
 
 @ieee
@@ -93,7 +61,7 @@ def _max_pool(A_prev, size, stride, out):
     (m0, n0), *rest = _offsets(size)
     A = offset_view(A_prev, m0, n0, stride, out[1], out[2]).copy()
     for u, v in rest:
-        A = _maximum(A, offset_view(A_prev, u, v, stride, out[1], out[2]))
+        A = maximum(A, offset_view(A_prev, u, v, stride, out[1], out[2]))
     return A
 
 
@@ -232,17 +200,10 @@ def global_avg_pool_forward(A_prev):
     A : ndarray, shape (m, n_C)
         ``A[e, c] = 1/(n_H_prev*n_W_prev) * sum_{r,q} A_prev[e, r, q, c]``.
     """
-    A_prev = _map(A_prev)
+    A_prev = check_map(A_prev)
     compute, result = dtype_rule(A_prev, mean=True)
     A = A_prev.astype(compute, copy=False).sum(axis=(1, 2)) / (A_prev.shape[1] * A_prev.shape[2])
     return A.astype(result, copy=False)
-
-
-def _map(A_prev):
-    A_prev = as_array(A_prev, "A_prev", 4, "(m, n_H_prev, n_W_prev, n_C)")
-    if min(A_prev.shape[1:]) == 0:
-        raise ValueError(f"A_prev must have at least one row, column and channel, got shape {A_prev.shape}")
-    return A_prev
 
 
 @ieee
@@ -258,7 +219,7 @@ def global_avg_pool_backward(dA, A_prev):
     -------
     dA_prev : ndarray, shape (m, n_H_prev, n_W_prev, n_C)
     """
-    A_prev = _map(A_prev)
+    A_prev = check_map(A_prev)
     dA = check_grad(dA, "dA", (A_prev.shape[0], A_prev.shape[3]))
     compute, result = dtype_rule(dA, A_prev, mean=True)
     share = (dA.astype(compute, copy=False) / (A_prev.shape[1] * A_prev.shape[2])).astype(result, copy=False)

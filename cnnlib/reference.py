@@ -17,10 +17,27 @@ from __future__ import annotations
 
 import numpy as np
 
-from .conv import check_exact_backward, check_exact_forward
-from .dtypes import absmax, check_exact, dtype_rule, ieee
-from .pool import maximum_of
-from .shapes import as_pair, check_grad, conv_shapes, pool_shapes
+from .dtypes import (
+    absmax,
+    check_exact,
+    check_exact_backward,
+    check_exact_forward,
+    check_exact_transpose,
+    dtype_rule,
+    ieee,
+    maximum_of,
+)
+from .shapes import (
+    as_pair,
+    check_grad,
+    check_map,
+    check_pair,
+    conv_shapes,
+    pool_shapes,
+    transpose_shapes,
+    uncrop,
+    uncropped_shape,
+)
 
 __all__ = [
     "conv_backward",
@@ -73,9 +90,7 @@ def _first_max(values):
 
 def _pair(I, K):
     """The checks of :func:`cnnlib.correlate2d`, and the dtype rule."""
-    from .correlate import _check_pair
-
-    return _check_pair(I, K, 2)
+    return check_pair(I, K, 2)
 
 
 @ieee
@@ -252,14 +267,13 @@ def conv_transpose_forward(X, W, b, stride=1, padding=0, output_padding=0, dilat
     ``Y_pad[e, i*s1+u*d1, j*s2+v*d2, g*C_g+c_out] += X[e,i,j,c] W[u,v,c_out,c]``, then
     the padding is cropped off and ``b`` added. Shapes as in :func:`cnnlib.conv_transpose_forward`.
     """
-    from .transpose import _check_exact, _shapes
 
-    X, W, b, (s1, s2), (p1, p2), (d1, d2), groups, out = _shapes(
+    X, W, b, (s1, s2), (p1, p2), (d1, d2), groups, out = transpose_shapes(
         X, W, b, stride, padding, output_padding, dilation, groups
     )
     (X, W, b), result = _working(X, W, b)
     if X.dtype == np.int64:
-        _check_exact(X, W, b, groups=groups)
+        check_exact_transpose(X, W, b, groups=groups)
     k1, k2, C_g, n_C = W.shape
     Y_pad = _zeros((out[0], out[1] + 2 * p1, out[2] + 2 * p2, out[3]), X, W)
     for e in range(X.shape[0]):
@@ -282,9 +296,8 @@ def conv_transpose_forward(X, W, b, stride=1, padding=0, output_padding=0, dilat
 @ieee
 def global_avg_pool_forward(A_prev):
     """``A[e, c] = 1/(n_H_prev*n_W_prev) * sum_{r,q} A_prev[e, r, q, c]``."""
-    from .pool import _map
 
-    (A_prev,), result = _working(_map(A_prev), mean=True)
+    (A_prev,), result = _working(check_map(A_prev), mean=True)
     m, h, w, n_C = A_prev.shape
     A = np.empty((m, n_C), dtype=A_prev.dtype)
     for e in range(m):
@@ -296,9 +309,8 @@ def global_avg_pool_forward(A_prev):
 @ieee
 def global_avg_pool_backward(dA, A_prev):
     """``dA_prev[e, r, q, c] = dA[e, c] / (n_H_prev*n_W_prev)`` for every pixel ``(r, q)``."""
-    from .pool import _map
 
-    A_prev = _map(A_prev)
+    A_prev = check_map(A_prev)
     m, h, w, n_C = A_prev.shape
     (dA, _), result = _working(check_grad(dA, "dA", (m, n_C)), A_prev, mean=True)
     dA_prev = np.zeros(A_prev.shape, dtype=dA.dtype)
@@ -314,12 +326,13 @@ def conv_transpose_backward(dY, X, W, stride=1, padding=0, output_padding=0, dil
     Both read ``dY`` put back into the uncropped output (zeros where the
     padding was cropped off), with no padding of their own.
     """
-    from .transpose import _check_exact, _shapes, uncrop, uncropped_shape
 
-    X, W, _, stride, _, dilation, groups, out = _shapes(X, W, None, stride, padding, output_padding, dilation, groups)
+    X, W, _, stride, _, dilation, groups, out = transpose_shapes(
+        X, W, None, stride, padding, output_padding, dilation, groups
+    )
     (dY, X, W), result = _working(check_grad(dY, "dY", out), X, W)
     if dY.dtype == np.int64:
-        _check_exact(X, W, None, dY, groups)
+        check_exact_transpose(X, W, None, dY, groups)
     dY_full = uncrop(dY, uncropped_shape(X, W, stride, dilation, groups), as_pair(padding, "padding", minimum=0))
     dX = conv_forward(dY_full, W, None, stride, 0, dilation, groups)
     dW = conv_backward(X, dY_full, W, stride, 0, dilation, groups)[1]

@@ -1,7 +1,10 @@
 """Shapes, padding and argument checks shared by every layer.
 
 Every public function validates its arguments here, once, so that bad input
-fails with a message that names the parameter and what was expected.
+fails with a message that names the parameter and what was expected. With
+:mod:`cnnlib.dtypes` this is the library's bottom level: it imports nothing
+else of cnnlib, and the reference loops (:mod:`cnnlib.reference`), which grade
+every other route, import nothing above it.
 """
 
 from __future__ import annotations
@@ -10,6 +13,8 @@ import numbers
 import operator
 
 import numpy as np
+
+from .dtypes import absmax, check_exact, dtype_rule
 
 __all__ = ["output_size", "pad"]
 
@@ -245,3 +250,111 @@ def check_grad(d, name: str, expected: tuple) -> np.ndarray:
     if d.shape != tuple(expected):
         raise ValueError(f"{name} must have the forward output's shape {tuple(expected)}, got {d.shape}")
     return d
+
+
+# -- the checks of correlate2d, global pooling and the transposed convolution, and its crop, which the layers
+# and the reference loops share: reference.py imports nothing above this module and dtypes.py
+
+
+def check_pair(I, K, ndim):
+    """Validate ``I`` and ``K`` and bring them to the dtype they compute in (see :mod:`cnnlib.dtypes`)."""
+    layout = "(h, w)" if ndim == 2 else "(n,)"
+    klayout = "(k1, k2)" if ndim == 2 else "(k,)"
+    I, K = as_array(I, "I", ndim, layout), as_array(K, "K", ndim, klayout)
+    for name, X in (("I", I), ("K", K)):
+        if X.size == 0:
+            raise ValueError(f"{name} must not be empty, got shape {X.shape}")
+    compute, result = dtype_rule(I, K)
+    if compute == np.int64:
+        check_exact("I and K", absmax(I) * absmax(K) * K.size)
+    return I.astype(compute, copy=False), K.astype(compute, copy=False), result
+
+
+def check_map(A_prev):
+    """A feature map ``(m, n_H_prev, n_W_prev, n_C)`` with at least one row, column and channel (global pooling)."""
+    A_prev = as_array(A_prev, "A_prev", 4, "(m, n_H_prev, n_W_prev, n_C)")
+    if min(A_prev.shape[1:]) == 0:
+        raise ValueError(f"A_prev must have at least one row, column and channel, got shape {A_prev.shape}")
+    return A_prev
+
+
+def conv_transpose_output_size(n, f, p=0, s=1, output_padding=0, d=1):
+    """``(n - 1) s - 2p + d (f - 1) + 1 + output_padding``: the size a stride-``s`` convolution maps back to ``n``.
+
+    Several input sizes give the same convolution output size when ``s > 1``;
+    ``output_padding`` (``< max(s, d)``, as in PyTorch) picks which one. With
+    ``d > s`` it may add rows that no input reaches; they hold only the bias.
+    """
+    check_sizes(n=n, f=f, p=p, s=s, d=d)
+    output_padding = as_int(output_padding, "output_padding", minimum=0)
+    n, f, p, s, d = (int(v) for v in (n, f, p, s, d))
+    if output_padding >= max(s, d):
+        raise ValueError(f"output_padding must be an int in [0, max(s, d)) = [0, {max(s, d)}), got {output_padding!r}")
+    out = (n - 1) * s - 2 * p + d * (f - 1) + 1 + output_padding
+    if out < 1:
+        raise ValueError(f"padding p={p} crops the whole output (size {out})")
+    return out
+
+
+def transpose_shapes(X, W, b, stride, padding, output_padding, dilation, groups):
+    """Validate; return the arguments, the output shape and the shape of the convolution ``out -> X`` covers.
+
+    The convolution that this layer transposes maps an input of the output's
+    size back onto ``X``, except when ``output_padding >= stride`` (possible
+    with dilation): then it maps onto ``X`` and ``output_padding // stride``
+    more rows (or columns), which :func:`conv_transpose_forward` never reads.
+    """
+    X = as_array(X, "X", 4, "(m, n_H, n_W, n_C)")
+    W = as_array(W, "W", 4, "(k1, k2, n_C_out // groups, n_C)")
+    stride, padding = as_pair(stride, "stride", minimum=1), as_pair(padding, "padding", minimum=0)
+    dilation = as_pair(dilation, "dilation", minimum=1)
+    output_padding = as_pair(output_padding, "output_padding", minimum=0)
+    groups = as_int(groups, "groups", minimum=1)
+    if min(W.shape) == 0:
+        raise ValueError(f"W must not be empty, got shape {W.shape}")
+    if min(X.shape[1:]) == 0:
+        raise ValueError(f"X must have at least one row, column and channel, got shape {X.shape}")
+    if X.shape[3] != W.shape[3]:
+        raise ValueError(f"W has {W.shape[3]} filters (W.shape[3]) but X has {X.shape[3]} channels (X.shape[3])")
+    if W.shape[3] % groups:
+        raise ValueError(f"groups={groups} must divide X's {X.shape[3]} channels (W.shape[3])")
+    sizes = tuple(
+        conv_transpose_output_size(X.shape[1 + a], W.shape[a], padding[a], stride[a], output_padding[a], dilation[a])
+        for a in (0, 1)
+    )
+    out = (X.shape[0], *sizes, W.shape[2] * groups)
+    check_entries(out, f"stride={stride} and output_padding={output_padding}")
+    if b is not None:
+        b = as_array(b, "b", 1, "(n_C_out,)")
+        if b.shape != (out[3],):
+            raise ValueError(f"b must have shape ({out[3]},), one bias per output channel, got {b.shape}")
+    A = np.broadcast_to(np.zeros((), dtype=X.dtype), out)  # a stand-in of the right shape, no memory
+    conv_shapes(A, W, None, stride, padding, dilation, groups, names=("the output", "W", "b"))
+    return X, W, b, stride, padding, dilation, groups, out
+
+
+def uncropped_shape(X, W, stride, dilation, groups):
+    """Shape of all that the scatter of ``X`` reaches, before the padding is cropped: ``(n - 1) s + d (k - 1) + 1``."""
+    m, n_H, n_W, _ = X.shape
+    F = [(n - 1) * s + d * (k - 1) + 1 for n, s, d, k in zip((n_H, n_W), stride, dilation, W.shape[:2])]
+    return (m, *F, W.shape[2] * groups)
+
+
+def crop(full, out, padding):
+    """Rows and columns ``p ... p + H_out - 1`` of ``full``, zeros past its end (``output_padding > padding``)."""
+    (p1, p2), (_, H, W_, _) = padding, out
+    if full.shape[1] >= p1 + H and full.shape[2] >= p2 + W_:
+        return full[:, p1 : p1 + H, p2 : p2 + W_]
+    Y = np.zeros(out, dtype=full.dtype)
+    r, c = max(0, min(H, full.shape[1] - p1)), max(0, min(W_, full.shape[2] - p2))
+    Y[:, :r, :c] = full[:, p1 : p1 + r, p2 : p2 + c]
+    return Y
+
+
+def uncrop(dY, full_shape, padding):
+    """The adjoint of :func:`crop`: ``dY`` put back at offset ``padding`` in zeros of ``full_shape``."""
+    (p1, p2), (_, F1, F2, _) = padding, full_shape
+    full = np.zeros((dY.shape[0], F1, F2, dY.shape[3]), dtype=dY.dtype)
+    r, c = max(0, min(dY.shape[1], F1 - p1)), max(0, min(dY.shape[2], F2 - p2))  # rows past F: bias only
+    full[:, p1 : p1 + r, p2 : p2 + c] = dY[:, :r, :c]
+    return full
