@@ -8,7 +8,6 @@ import os
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent
@@ -99,55 +98,8 @@ def pytest_configure(config):
     address = os.path.join(tempfile.gettempdir(), f"cnnlib-warm-kernels-{os.getpid()}.sock")
     if os.path.exists(address):
         os.unlink(address)
-    from jupyter_client.blocking.client import BlockingKernelClient
-
-    BlockingKernelClient.wait_for_ready = _wait_for_ready  # the client nbval gets from its KernelManager
     _server = subprocess.Popen([sys.executable, str(ROOT / "tests" / "jupyter" / "warm_kernels.py"), address], cwd=ROOT)
     os.environ["CNNLIB_WARM_KERNELS"] = address
-
-
-def _wait_for_ready(client, timeout=None):
-    """jupyter_client's ``wait_for_ready`` without its fixed pauses, for the notebooks' kernels.
-
-    jupyter_client asks for ``kernel_info`` until the reply comes, takes one IOPub message as the
-    sign that IOPub is connected (waiting up to 0.2 s for it), then reads IOPub until it has been
-    quiet for 0.2 s: a fifth of a second or more of an idle core for each of the 30 notebooks.
-    Here the sign is the ``idle`` status of the very request replied to; IOPub keeps the kernel's
-    order, so once it has come nothing of the start-up is left to flush. A kernel whose IOPub is
-    not connected yet is asked again every 50 ms. The same guarantee, with no waiting.
-    """
-    from queue import Empty
-
-    def reply_to(request):
-        while True:  # replies to earlier requests come first: skip them
-            try:
-                msg = client.shell_channel.get_msg(timeout=1)
-            except Empty:
-                return None
-            if msg["parent_header"].get("msg_id") == request and msg["msg_type"] == "kernel_info_reply":
-                return msg
-
-    def idle_after(request):
-        while True:
-            try:
-                msg = client.iopub_channel.get_msg(timeout=0.05)
-            except Empty:
-                return False
-            state = msg["content"].get("execution_state") if msg["msg_type"] == "status" else None
-            if state == "idle" and msg["parent_header"].get("msg_id") == request:
-                return True
-
-    deadline = time.monotonic() + (float("inf") if timeout is None else timeout)
-    while True:
-        request = client.kernel_info()
-        reply = reply_to(request)
-        if reply is not None and idle_after(request):
-            client._handle_kernel_info_reply(reply)
-            return
-        if not client.is_alive():
-            raise RuntimeError("Kernel died before replying to kernel_info")
-        if time.monotonic() > deadline:
-            raise RuntimeError(f"Kernel didn't respond in {timeout:.0f} seconds")
 
 
 def pytest_unconfigure(config):
