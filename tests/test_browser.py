@@ -220,6 +220,18 @@ def test_nothing_is_requested_from_the_network(visits):
     assert not asked, asked
 
 
+def test_no_page_names_a_remote_address_or_thebe(site):
+    """Pages that ask nothing of the network may still name an address (thebe's unpkg URL, before the book left
+    sphinx_thebe out of its extensions); none does, in either edition."""
+    html_dir, named = site[0], {}
+    for path in html_dir.rglob("*.html"):
+        text = path.read_text(encoding="utf-8")
+        hits = sorted(set(re.findall(r"https?://(?:unpkg|cdn|cdnjs|fonts\.googleapis)[\w./-]*", text)))
+        if hits or "thebe" in text.lower():
+            named[str(path.relative_to(html_dir))] = hits or ["thebe"]
+    assert not named, named
+
+
 def test_the_tab_blocks_and_reports_what_is_not_a_file(browser, tmp_path):
     """The check above would pass if the tab saw no requests at all: a page that asks the network, to see it does."""
     (tmp_path / "dot.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg" width="4" height="4"/>')

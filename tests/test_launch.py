@@ -189,3 +189,17 @@ def test_binder_builds_python_3_11_with_the_pinned_requirements():
     pins = _requirements(ROOT / "requirements.txt")
     assert "-e ." in pins and any(p.startswith("jupyterlab==") for p in pins)
     assert all("==" in p for p in pins if p != "-e ."), "every requirement pinned"
+
+
+def test_the_extensions_are_jupyter_books_without_thebe_and_every_local_one():
+    """_config.yml replaces Jupyter Book's list of extensions (to leave sphinx_thebe out); every local extension
+    must be in it, or it would be put on the path and never loaded."""
+    import yaml
+
+    sphinx = yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))["sphinx"]
+    extensions = sphinx["config"]["extensions"]
+    assert "sphinx_thebe" not in extensions
+    assert set(sphinx["local_extensions"]) <= set(extensions), set(sphinx["local_extensions"]) - set(extensions)
+    assert sorted((ROOT / "_ext").glob("*.py")) and all(
+        p.stem in extensions or "def setup(" not in p.read_text(encoding="utf-8") for p in (ROOT / "_ext").glob("*.py")
+    ), "an extension in _ext/ that the book does not load"
