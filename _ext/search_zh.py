@@ -4,7 +4,10 @@ Speed. Sphinx's ``SearchChinese`` keeps every Latin word it meets in a list and 
 ``word in list`` for each word it stems, which is quadratic in the size of the
 book (the code names, symbols and numbers of every page); on this book that was
 most of the Chinese build's extra time. This subclass keeps the same words in a
-set.
+set. Sphinx 8.1 made the same fix upstream (python/docsbuild-scripts#209 reports
+a zh-TW build going from 1 h 28 min to 5 min 41 s), but jupyter-book 1.0.4.post1,
+the last 1.x, requires ``sphinx~=7.0``: this part goes when the book can use
+Sphinx 8.1 or later; the terms below stay.
 
 Terms. The browser does not segment a query: ``searchtools.js`` splits it at
 spaces and punctuation only and looks 卷积核 up as one word (a query of three
