@@ -37,7 +37,7 @@ def setup():
     if sys.version_info < (3, 11):
         sys.exit(f"Python 3.11 or newer is needed, this is {sys.version.split()[0]}")
     digest = hashlib.sha256(
-        b"".join((ROOT / f).read_bytes() for f in ("requirements.txt", "pyproject.toml"))
+        b"".join((ROOT / f).read_bytes() for f in ("requirements.txt", "requirements-run.txt", "pyproject.toml"))
     ).hexdigest()
     if STAMP.exists() and STAMP.read_text() == digest:
         return

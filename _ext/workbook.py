@@ -30,18 +30,10 @@ import setup_cell
 
 ROOT = Path(__file__).resolve().parents[1]
 
-REQUIREMENTS = """\
-# Everything the workbook's notebooks need; then: jupyter lab chapters/
-numpy==2.4.6
-sympy==1.14.0
-matplotlib==3.11.2
-scikit-learn==1.9.1
-threadpoolctl
-jupyterlab==4.6.6
-ipykernel==7.4.0
-ipywidgets==8.1.9
--e .
-"""
+def requirements(root=ROOT):
+    """The workbook's ``requirements.txt``: the book's run-time pins (``requirements-run.txt``), and cnnlib."""
+    run = (Path(root) / "requirements-run.txt").read_text(encoding="utf-8")
+    return "# Everything the workbook's notebooks need; then: jupyter lab chapters/\n" + run + "-e .\n"
 
 README = {
     "en": """\
@@ -107,7 +99,7 @@ def write(root, out_dir, lang="en"):
     shutil.copytree(root / "cnnlib", out_dir / "cnnlib", ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
     for name in ("pyproject.toml", "LICENSE"):
         shutil.copy(root / name, out_dir / name)
-    (out_dir / "requirements.txt").write_text(REQUIREMENTS, encoding="utf-8")
+    (out_dir / "requirements.txt").write_text(requirements(root), encoding="utf-8")
     (out_dir / "README.md").write_text(README[lang], encoding="utf-8")
     return out_dir
 
