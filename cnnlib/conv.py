@@ -61,6 +61,11 @@ def im2col(A_pad, k1, k2, stride, n_H, n_W, dilation=(1, 1), out=None):
     ``out``, a function ``(shape, dtype) -> array``, supplies the memory (cnnlib passes scratch).
     """
     A_pad, k1, k2, stride, n_H, n_W, dilation = check_windows(A_pad, k1, k2, stride, n_H, n_W, dilation)
+    return _im2col(A_pad, k1, k2, stride, n_H, n_W, dilation, out)
+
+
+def _im2col(A_pad, k1, k2, stride, n_H, n_W, dilation=(1, 1), out=None):
+    """:func:`im2col` for arguments already checked (the library's own calls)."""
     m, _, _, n_C = A_pad.shape
     out = out or (lambda shape, dtype: np.empty(shape, dtype=dtype))
     if n_C >= IM2COL_BY_OFFSET or A_pad.dtype == object:
@@ -84,8 +89,11 @@ def col2im(dcols, padded_shape, k1, k2, stride, n_H, n_W, dilation=(1, 1)):
     dcols, padded_shape, (k1, k2, stride, n_H, n_W, dilation), result = check_dcols(
         dcols, padded_shape, k1, k2, stride, n_H, n_W, dilation
     )
-    if dcols.dtype != result:
-        return col2im(dcols, padded_shape, k1, k2, stride, n_H, n_W, dilation).astype(result)
+    return _col2im(dcols, padded_shape, k1, k2, stride, n_H, n_W, dilation).astype(result, copy=False)
+
+
+def _col2im(dcols, padded_shape, k1, k2, stride, n_H, n_W, dilation=(1, 1)):
+    """:func:`col2im` for arguments already checked, in the dtype ``dcols`` sums in (the library's own calls)."""
     m, H, W, n_C = padded_shape
     if dcols.flags.c_contiguous or not dcols.T.flags.c_contiguous:
         dA_pad = np.zeros(padded_shape, dtype=dcols.dtype)
@@ -148,7 +156,7 @@ def _columns(A_pad, k1, k2, stride, n_H, n_W, dilation, groups):
     """
     buffer = functools.partial(scratch, "cols")
     if groups == 1:
-        return im2col(A_pad, k1, k2, stride, n_H, n_W, dilation, out=buffer)
+        return _im2col(A_pad, k1, k2, stride, n_H, n_W, dilation, out=buffer)
     m, C_g = A_pad.shape[0], A_pad.shape[3] // groups
     cols = buffer((groups, m, n_H, n_W, k1, k2, C_g), A_pad.dtype)
     windows = _windows(A_pad, k1, k2, stride, n_H, n_W, dilation).reshape(m, n_H, n_W, k1, k2, groups, C_g)
@@ -199,25 +207,33 @@ def conv_forward(A_prev, W, b, stride=1, padding=0, dilation=1, groups=1):
         dtype by the rule of :mod:`cnnlib.dtypes`.
     """
     A_prev, W, b, stride, padding, dilation, groups, out = conv_shapes(A_prev, W, b, stride, padding, dilation, groups)
-    m, n_H, n_W, n_C = out
-    k1, k2, C_g, _ = W.shape
     compute, result = dtype_rule(A_prev, W, b)
     if compute == np.int64:
         check_exact_forward(A_prev, W, b)
-    if m == 0:  # an empty batch
+    if out[0] == 0:  # an empty batch
         return np.zeros(out, dtype=result)
     A_prev, W = A_prev.astype(compute, copy=False), W.astype(compute, copy=False)
+    b = None if b is None else b.astype(compute, copy=False)
+    return forward(A_prev, W, b, stride, padding, dilation, groups, out).astype(result, copy=False)
+
+
+def forward(A_prev, W, b, stride, padding, dilation, groups, out):
+    """``Z`` of shape ``out`` for arguments already checked and in the dtype they compute in.
+
+    The work of :func:`conv_forward`, without its checks: the library calls this where it has
+    validated the arrays itself (the transposed convolution's backward pass).
+    """
     if route(A_prev, W, stride, dilation, groups, "forward") == "plain":
-        b = None if b is None else b.astype(compute, copy=False)
-        return plain.conv_forward(A_prev, W, b, stride, padding, _scratch_cols).astype(result, copy=False)
+        return plain.conv_forward(A_prev, W, b, stride, padding, _scratch_cols)
+    k1, k2 = W.shape[:2]
     A_pad = zero_pad(A_prev, padding)
-    if is_depthwise(W, groups, compute):
+    if is_depthwise(W, groups, A_prev.dtype):
         Z = depthwise_forward(A_pad, W, stride, dilation, out)
     else:
-        Z = _times(_columns(A_pad, k1, k2, stride, n_H, n_W, dilation, groups), W, groups).reshape(out)
+        Z = _times(_columns(A_pad, k1, k2, stride, out[1], out[2], dilation, groups), W, groups).reshape(out)
     if b is not None:
-        Z += b.astype(compute, copy=False)
-    return Z.astype(result, copy=False)
+        Z += b
+    return Z
 
 
 @ieee
@@ -332,7 +348,7 @@ def input_gradient(dZ, A_shape, W, stride, padding, dilation=(1, 1), groups=1):
         dcols = dcols.transpose(1, 2, 3, 0, 4).reshape(len(dZ2), -1)
     p1, p2 = padding
     padded = (A_shape[0], A_shape[1] + 2 * p1, A_shape[2] + 2 * p2, A_shape[3])
-    dA_pad = col2im(dcols, padded, k1, k2, stride, n_H, n_W, dilation)
+    dA_pad = _col2im(dcols, padded, k1, k2, stride, n_H, n_W, dilation)
     return dA_pad[:, p1 : p1 + A_shape[1], p2 : p2 + A_shape[2], :]
 
 
