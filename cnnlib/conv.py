@@ -15,7 +15,6 @@ from __future__ import annotations
 import functools
 
 import numpy as np
-from numpy.lib.stride_tricks import as_strided
 
 from . import plain
 from .depthwise import depthwise_forward, depthwise_input_gradient, depthwise_weight_gradient, is_depthwise
@@ -24,19 +23,6 @@ from .scratch import scratch
 from .shapes import as_array, as_int, as_pair, check_entries, check_grad, conv_shapes, offset_view, zero_pad
 
 __all__ = ["conv_forward", "conv_backward", "im2col", "col2im"]
-
-
-def _windows(A_pad, k1, k2, stride, n_H, n_W, dilation=(1, 1)):
-    """Read-only view, shape (m, n_H, n_W, k1, k2, n_C): window (i, j) of example e.
-
-    Along an axis with a single window the stride is never used (and may be
-    huge, like 2**60): step 0 there.
-    """
-    sm, sh, sw, sc = A_pad.strides
-    shape = (A_pad.shape[0], n_H, n_W, k1, k2, A_pad.shape[3])
-    step = (stride[0] if n_H > 1 else 0, stride[1] if n_W > 1 else 0)
-    strides = (sm, sh * step[0], sw * step[1], sh * dilation[0], sw * dilation[1], sc)
-    return as_strided(A_pad, shape, strides, writeable=False)
 
 
 # Below IM2COL_BY_OFFSET input channels (that is, for one channel), im2col
@@ -65,13 +51,18 @@ def im2col(A_pad, k1, k2, stride, n_H, n_W, dilation=(1, 1), out=None):
 
 
 def _im2col(A_pad, k1, k2, stride, n_H, n_W, dilation=(1, 1), out=None):
-    """:func:`im2col` for arguments already checked (the library's own calls)."""
-    m, _, _, n_C = A_pad.shape
+    """:func:`im2col` for arguments already checked (the library's own calls): :func:`cnnlib.plain.im2col`, or
+    for one input channel the same matrix laid out offset by offset (:func:`_im2col_by_offset`)."""
     out = out or (lambda shape, dtype: np.empty(shape, dtype=dtype))
-    if n_C >= IM2COL_BY_OFFSET or A_pad.dtype == object:
-        cols = out((m, n_H, n_W, k1, k2, n_C), A_pad.dtype)
-        np.copyto(cols, _windows(A_pad, k1, k2, stride, n_H, n_W, dilation))
-        return cols.reshape(m * n_H * n_W, k1 * k2 * n_C)
+    if A_pad.shape[3] >= IM2COL_BY_OFFSET or A_pad.dtype == object:
+        return plain.im2col(A_pad, k1, k2, stride, n_H, n_W, out, dilation)
+    return _im2col_by_offset(A_pad, k1, k2, stride, n_H, n_W, dilation, out)
+
+
+def _im2col_by_offset(A_pad, k1, k2, stride, n_H, n_W, dilation, out):
+    """The im2col matrix, built one kernel offset at a time into a ``(k1*k2*n_C, N)`` buffer and returned
+    transposed: for one channel, long contiguous runs along the image's rows instead of tiny windows."""
+    m, _, _, n_C = A_pad.shape
     colsT = out((k1, k2, n_C, m, n_H, n_W), A_pad.dtype)
     for i in range(k1):
         for j in range(k2):
@@ -93,16 +84,17 @@ def col2im(dcols, padded_shape, k1, k2, stride, n_H, n_W, dilation=(1, 1)):
 
 
 def _col2im(dcols, padded_shape, k1, k2, stride, n_H, n_W, dilation=(1, 1)):
-    """:func:`col2im` for arguments already checked, in the dtype ``dcols`` sums in (the library's own calls)."""
-    m, H, W, n_C = padded_shape
+    """:func:`col2im` for arguments already checked, in the dtype ``dcols`` sums in (the library's own calls):
+    :func:`cnnlib.plain.col2im`, or for window gradients laid out channel-first (the transposed layout of
+    :func:`_im2col_by_offset`) :func:`_col2im_channel_first`."""
     if dcols.flags.c_contiguous or not dcols.T.flags.c_contiguous:
-        dA_pad = np.zeros(padded_shape, dtype=dcols.dtype)
-        d = dcols.reshape(m, n_H, n_W, k1, k2, n_C)
-        for i in range(k1):
-            for j in range(k2):
-                offset_view(dA_pad, i * dilation[0], j * dilation[1], stride, n_H, n_W)[...] += d[:, :, :, i, j, :]
-        return dA_pad
-    # the transposed layout of im2col's few-channel branch: add channel-first, where rows are contiguous
+        return plain.col2im(dcols, padded_shape, k1, k2, stride, n_H, n_W, dilation)
+    return _col2im_channel_first(dcols, padded_shape, k1, k2, stride, n_H, n_W, dilation)
+
+
+def _col2im_channel_first(dcols, padded_shape, k1, k2, stride, n_H, n_W, dilation):
+    """col2im of a transposed ``dcols``: add channel-first, where its rows are contiguous."""
+    m, H, W, n_C = padded_shape
     d = dcols.T.reshape(k1, k2, n_C, m, n_H, n_W)
     dA_T = scratch("col2im", (n_C, m, H, W), dcols.dtype)
     dA_T.fill(0)
@@ -159,7 +151,7 @@ def _columns(A_pad, k1, k2, stride, n_H, n_W, dilation, groups):
         return _im2col(A_pad, k1, k2, stride, n_H, n_W, dilation, out=buffer)
     m, C_g = A_pad.shape[0], A_pad.shape[3] // groups
     cols = buffer((groups, m, n_H, n_W, k1, k2, C_g), A_pad.dtype)
-    windows = _windows(A_pad, k1, k2, stride, n_H, n_W, dilation).reshape(m, n_H, n_W, k1, k2, groups, C_g)
+    windows = plain.windows(A_pad, k1, k2, stride, n_H, n_W, dilation).reshape(m, n_H, n_W, k1, k2, groups, C_g)
     np.copyto(cols, windows.transpose(5, 0, 1, 2, 3, 4, 6))
     return cols.reshape(groups, m * n_H * n_W, -1)
 

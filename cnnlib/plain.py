@@ -1,7 +1,9 @@
 """The convolution layer as the chapters show it: im2col, one matrix product, col2im.
 
 This is the general path: stride, padding and any number of channels, with
-one group and no dilation. :func:`cnnlib.conv_forward` and
+one group and no dilation. Its ``windows``, ``im2col`` and ``col2im`` are
+the library's only ones: they take a dilation too (chapter 10), and every
+route of :mod:`cnnlib.conv` uses them. :func:`cnnlib.conv_forward` and
 :func:`cnnlib.conv_backward` check their arguments, apply the dtype rule
 (:mod:`cnnlib.dtypes`) and then run this code; a few special cases take a
 faster route instead (one input channel, the stride-1 input gradient,
@@ -21,37 +23,38 @@ from .shapes import offset_view, zero_pad
 __all__ = ["col2im", "conv_backward", "conv_forward", "im2col", "windows"]
 
 
-def windows(A_pad, k1, k2, stride, n_H, n_W):
+def windows(A_pad, k1, k2, stride, n_H, n_W, dilation=(1, 1)):
     """Every window of ``A_pad``, a read-only view (no copy).
 
     Shape ``(m, n_H, n_W, k1, k2, n_C)``; entry ``[e, i, j, u, v, c]`` is
-    ``A_pad[e, i*s1 + u, j*s2 + v, c]``: the view steps ``s1`` rows from
-    one window to the next and one row inside a window. (An axis with a
-    single window never steps, so its stride, maybe huge, is not used.)
+    ``A_pad[e, i*s1 + u*d1, j*s2 + v*d2, c]``: the view steps ``s1`` rows from
+    one window to the next and ``d1`` rows inside a window (the dilation of
+    chapter 10; 1 until then). An axis with a single window never steps, so
+    its stride, maybe huge, is not used.
     """
     sm, sh, sw, sc = A_pad.strides
     s1 = stride[0] if n_H > 1 else 0
     s2 = stride[1] if n_W > 1 else 0
     shape = (A_pad.shape[0], n_H, n_W, k1, k2, A_pad.shape[3])
-    steps = (sm, sh * s1, sw * s2, sh, sw, sc)
+    steps = (sm, sh * s1, sw * s2, sh * dilation[0], sw * dilation[1], sc)
     return as_strided(A_pad, shape, steps, writeable=False)
 
 
-def im2col(A_pad, k1, k2, stride, n_H, n_W, empty=np.empty):
+def im2col(A_pad, k1, k2, stride, n_H, n_W, empty=np.empty, dilation=(1, 1)):
     """The windows of ``A_pad`` as the rows of a matrix.
 
     Shape ``(m*n_H*n_W, k1*k2*n_C)``: row ``(e, i, j)`` holds window
     ``(i, j)`` of example ``e``, column ``(u, v, c)`` its entry
-    ``A_pad[e, i*s1 + u, j*s2 + v, c]``. ``empty(shape, dtype)`` supplies
-    the memory the windows are copied into.
+    ``A_pad[e, i*s1 + u*d1, j*s2 + v*d2, c]``. ``empty(shape, dtype)``
+    supplies the memory the windows are copied into.
     """
     m, _, _, n_C = A_pad.shape
     cols = empty((m, n_H, n_W, k1, k2, n_C), A_pad.dtype)
-    np.copyto(cols, windows(A_pad, k1, k2, stride, n_H, n_W))
+    np.copyto(cols, windows(A_pad, k1, k2, stride, n_H, n_W, dilation))
     return cols.reshape(m * n_H * n_W, k1 * k2 * n_C)
 
 
-def col2im(dcols, padded_shape, k1, k2, stride, n_H, n_W):
+def col2im(dcols, padded_shape, k1, k2, stride, n_H, n_W, dilation=(1, 1)):
     """The adjoint of :func:`im2col`: rows back onto the pixels they read.
 
     A pixel read by several windows receives the sum of their gradients.
@@ -63,7 +66,7 @@ def col2im(dcols, padded_shape, k1, k2, stride, n_H, n_W):
     d = dcols.reshape(e, n_H, n_W, k1, k2, n_C)
     for u in range(k1):
         for v in range(k2):
-            at_offset = offset_view(dA_pad, u, v, stride, n_H, n_W)
+            at_offset = offset_view(dA_pad, u * dilation[0], v * dilation[1], stride, n_H, n_W)
             at_offset += d[:, :, :, u, v, :]
     return dA_pad
 
