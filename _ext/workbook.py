@@ -30,10 +30,12 @@ import setup_cell
 
 ROOT = Path(__file__).resolve().parents[1]
 
+
 def requirements(root=ROOT):
     """The workbook's ``requirements.txt``: the book's run-time pins (``requirements-run.txt``), and cnnlib."""
     run = (Path(root) / "requirements-run.txt").read_text(encoding="utf-8")
     return "# Everything the workbook's notebooks need; then: jupyter lab chapters/\n" + run + "-e .\n"
+
 
 README = {
     "en": """\

@@ -189,7 +189,9 @@ def test_binder_builds_python_3_11_with_the_pinned_requirements():
     binder = _requirements(ROOT / "binder" / "requirements.txt")
     assert binder == [*_requirements(ROOT / "requirements-run.txt"), "-e ."]
     assert any(p.startswith("jupyterlab==") for p in binder)
-    assert not any(p.split("==")[0].lower() in {"pytest", "playwright", "ruff", "sphinx", "jupyter-book"} for p in binder)
+    assert not any(
+        p.split("==")[0].lower() in {"pytest", "playwright", "ruff", "sphinx", "jupyter-book"} for p in binder
+    )
     pins = _requirements(ROOT / "requirements.txt")
     assert set(binder) <= set(pins), "the full list includes the run-time one"
     assert all("==" in p for p in pins if p != "-e ."), "every requirement pinned"
