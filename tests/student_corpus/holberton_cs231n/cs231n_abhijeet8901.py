@@ -220,79 +220,8 @@ def max_pool_backward_naive(dout, cache):
     return dx
 
 
-# ==================== adapters: the checker's signatures and NHWC layout -> CS231n's NCHW ====================
+# ---- adapters: the checker's signatures (tests/student_corpus/holberton_cs231n/_cs231n_adapters.py) ----
 
-def _nchw(A):
-    """(m, n_H, n_W, n_C) -> CS231n's (N, C, H, W)."""
-    return np.ascontiguousarray(np.transpose(A, (0, 3, 1, 2)))
+from tests.student_corpus.holberton_cs231n._cs231n_adapters import adapt  # noqa: E402
 
-
-def _nhwc(X):
-    """CS231n's (N, C, H, W) -> (m, n_H, n_W, n_C); None stays None."""
-    return None if X is None else np.transpose(np.asarray(X), (0, 2, 3, 1))
-
-
-def _filters(W):
-    """(k1, k2, n_C_prev, n_C) -> CS231n's (F, C, HH, WW)."""
-    return np.ascontiguousarray(np.transpose(W, (3, 2, 0, 1)))
-
-
-def _unfilters(dw):
-    """CS231n's (F, C, HH, WW) -> (k1, k2, n_C_prev, n_C); None stays None."""
-    return None if dw is None else np.transpose(np.asarray(dw), (2, 3, 1, 0))
-
-
-def _one(x):
-    """The checker's int or pair -> CS231n's single int: a pair of equal values becomes that int;
-    an unequal pair is passed on as it is (CS231n's code takes one int, and fails on it by itself)."""
-    if isinstance(x, (tuple, list)):
-        return x[0] if x[0] == x[1] else tuple(x)
-    return x
-
-
-def _pool_param(size, stride):
-    """size (int or pair), stride (None = size) -> CS231n's pool_param."""
-    k1, k2 = tuple(size) if isinstance(size, (tuple, list)) else (size, size)
-    return {"pool_height": k1, "pool_width": k2, "stride": _one((k1, k2) if stride is None else stride)}
-
-
-def conv_forward(A_prev, W, b, stride=1, padding=0):
-    """conv_forward(A_prev, W, b, stride=1, padding=0) -> Z, through conv_forward_naive (NCHW, transposed in and out)."""
-    out, _ = conv_forward_naive(_nchw(A_prev), _filters(W), b, {"stride": _one(stride), "pad": _one(padding)})
-    return _nhwc(out)
-
-
-def pool_forward(A_prev, size, stride=None, mode="max"):
-    """pool_forward(A_prev, size, stride=None, mode="max") -> A, through max_pool_forward_naive.
-
-    CS231n has max pooling only: mode="avg" raises NotImplementedError (the checker reports "not written").
-    """
-    if mode != "max":
-        raise NotImplementedError("CS231n writes max pooling only")
-    out, _ = max_pool_forward_naive(_nchw(A_prev), _pool_param(size, stride))
-    return _nhwc(out)
-
-
-def conv_backward(dZ, A_prev, W, stride=1, padding=0):
-    """conv_backward(dZ, A_prev, W, stride=1, padding=0) -> (dA_prev, dW, db), through conv_backward_naive.
-
-    The cache is built as the student's conv_forward_naive builds it: (x, w, b, conv_param), as in its forward.
-    """
-    x, w, b = _nchw(A_prev), _filters(W), np.zeros(W.shape[3])
-    conv_param = {"stride": _one(stride), "pad": _one(padding)}
-    cache = (x, w, b, conv_param)
-    dx, dw, db = conv_backward_naive(_nchw(dZ), cache)
-    return _nhwc(dx), _unfilters(dw), db
-
-
-def pool_backward(dA, A_prev, size, stride=None, mode="max"):
-    """pool_backward(dA, A_prev, size, stride=None, mode="max") -> dA_prev, through max_pool_backward_naive.
-
-    The cache is built as the student's max_pool_forward_naive builds it: (x, pool_param), as in its forward.
-    CS231n has max pooling only: mode="avg" raises NotImplementedError (the checker reports "not written").
-    """
-    if mode != "max":
-        raise NotImplementedError("CS231n writes max pooling only")
-    x, pool_param = _nchw(A_prev), _pool_param(size, stride)
-    cache = (x, pool_param)
-    return _nhwc(max_pool_backward_naive(_nchw(dA), cache))
+adapt(globals())
