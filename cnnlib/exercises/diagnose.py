@@ -137,11 +137,7 @@ def diagnose(name, fn, cases, k, seen, time_limit):
         behaviour[j] = _behaviour(seen[j])
     # A later case the function passes vetoes, as an earlier one does, every mistake that would fail it.
     passed = [j for j in range(k + 1, len(cases)) if _passes(name, seen[j], cases[j])]
-    found = {
-        keys: kept
-        for keys, kept in ((keys, [c for c in kept if reproduces(c, passed)]) for keys, kept in found.items())
-        if kept
-    }
+    found = _keep(found, lambda c: reproduces(c, passed))
     # A mistake must also take part in explaining every wrong value the function returns later, alone or
     # with one more mistake: else its match at k is a coincidence (a window of the wrong size can give a
     # 1 x 1 output that happens to match; np.floor(...) + 1 returns the float that (n + 2p − f)/s + 1 does
@@ -149,12 +145,7 @@ def diagnose(name, fn, cases, k, seen, time_limit):
     # cast, says enough by itself.
     failed = [j for j in range(k + 1, len(cases)) if behaviour[j][0] == "returned" and j not in passed]
     if behaviour[k][0] == "raised" and behaviour[k][1] and behaviour[k][1][0] == "index":
-        after = range(k + 1, len(cases))
-        found = {
-            keys: kept
-            for keys, kept in ((keys, [c for c in kept if reproduces(c, after)]) for keys, kept in found.items())
-            if kept
-        }
+        found = _keep(found, lambda c: reproduces(c, range(k + 1, len(cases))))
     specific = behaviour[k][0] == "raised" and behaviour[k][1] is not None and behaviour[k][1][0] != "index"
     if failed and not specific:
         found = {
@@ -164,9 +155,7 @@ def diagnose(name, fn, cases, k, seen, time_limit):
         # A later case the function fails by raising tells nothing about a candidate that returns there: the
         # exception may come from a mistake that the case is the first to show.
         later = [j for j in range(k + 1, len(cases)) if behaviour[j][0] == "returned"]
-        narrowed = {keys: [c for c in kept if reproduces(c, later)] for keys, kept in found.items()}
-        narrowed = {keys: kept for keys, kept in narrowed.items() if kept}
-        found = narrowed or found
+        found = _keep(found, lambda c: reproduces(c, later)) or found
     if len(found) > 1 and failed:
         # one explanation reproduces every later wrong value another one does, and more: it is the better
         shown = {keys: {j for j in failed for c in kept if _agrees(behaviour[j], runs(c, j), cases[j]) is True}
@@ -175,6 +164,12 @@ def diagnose(name, fn, cases, k, seen, time_limit):
         if best:
             found = {best[0]: found[best[0]]}
     return list(found)
+
+
+def _keep(found, test):
+    """The explanations of ``found`` that keep a candidate passing ``test``, each with those candidates."""
+    kept = {keys: [c for c in candidates if test(c)] for keys, candidates in found.items()}
+    return {keys: candidates for keys, candidates in kept.items() if candidates}
 
 
 def _explains(name, keys, kept, failed, runs, behaviour, cases):
