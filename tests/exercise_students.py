@@ -978,6 +978,70 @@ def pool_grad_all_channels(dA, A_prev, size, stride=None, mode="max"):
     return dA_prev
 
 
+def pad_all_axes(A_prev, W, b, stride=1, padding=0, dilation=1, groups=1):
+    s1, s2 = _pair(stride)
+    p = padding if isinstance(padding, int) else padding[0]
+    m, h, w, _ = A_prev.shape
+    k1, k2, _, n_C = W.shape
+    A_pad = np.pad(A_prev, p)  # every axis: the batch and the channels are padded too
+    n_H, n_W = (h + 2 * p - k1) // s1 + 1, (w + 2 * p - k2) // s2 + 1
+    Z = np.zeros((m, n_H, n_W, n_C))
+    for e in range(m):
+        for i in range(n_H):
+            for j in range(n_W):
+                for c in range(n_C):
+                    window = A_pad[e, i * s1 : i * s1 + k1, j * s2 : j * s2 + k2, :]
+                    Z[e, i, j, c] = np.sum(window * W[:, :, :, c]) + b[c]
+    return Z
+
+
+def _forward_sized(size):
+    """A conv_forward whose output size is ``size(n, f, p, s)``, windows as they fall."""
+
+    def conv_forward(A_prev, W, b, stride=1, padding=0, dilation=1, groups=1):
+        (s1, s2), (p1, p2) = _pair(stride), _pair(padding)
+        m, h, w, _ = A_prev.shape
+        k1, k2, _, n_C = W.shape
+        A_pad = _pad4(A_prev, p1, p2)
+        n_H, n_W = size(h, k1, p1, s1), size(w, k2, p2, s2)
+        Z = np.zeros((m, n_H, n_W, n_C))
+        for e in range(m):
+            for i in range(n_H):
+                for j in range(n_W):
+                    for c in range(n_C):
+                        window = A_pad[e, i * s1 : i * s1 + k1, j * s2 : j * s2 + k2, :]
+                        Z[e, i, j, c] = np.sum(window * W[:, :, :, c]) + b[c]
+        return Z
+
+    return conv_forward
+
+
+def _pool_sized(size):
+    """A max/avg pool_forward whose output size is ``size(n, f, s)``, windows as they fall."""
+
+    def pool_forward(A_prev, size_, stride=None, mode="max"):
+        k1, k2, s1, s2 = _pool_params(size_, stride)
+        m, h, w, C = A_prev.shape
+        n_H, n_W = size(h, k1, s1), size(w, k2, s2)
+        A = np.zeros((m, n_H, n_W, C))
+        for i in range(n_H):
+            for j in range(n_W):
+                window = A_prev[:, i * s1 : i * s1 + k1, j * s2 : j * s2 + k2, :]
+                A[:, i, j, :] = window.max(axis=(1, 2)) if mode == "max" else window.mean(axis=(1, 2))
+        return A
+
+    return pool_forward
+
+
+# The output-size mistakes of output_size, made inside a layer: (exercise, function, the mistake it must be named)
+LAYER_SIZES = {
+    "conv_forward without the +1": ("conv_forward", _forward_sized(lambda n, f, p, s: (n + 2 * p - f) // s), "size_no_plus_one"),
+    "conv_forward rounding up": ("conv_forward", _forward_sized(lambda n, f, p, s: math.ceil((n + 2 * p - f) / s) + 1), "size_ceil"),
+    "conv_forward padding one side": ("conv_forward", _forward_sized(lambda n, f, p, s: (n + p - f) // s + 1), "size_one_p"),
+    "pool_forward without the +1": ("pool_forward", _pool_sized(lambda n, f, s: (n - f) // s), "size_no_plus_one"),
+    "pool_forward rounding up": ("pool_forward", _pool_sized(lambda n, f, s: math.ceil((n - f) / s) + 1), "size_ceil"),
+}  # fmt: skip
+
 WRONG = {
     "rot180_transposed": ("rot180", rot180_transposed),
     "rot180_rows_only": ("rot180", rot180_rows_only),
@@ -1062,6 +1126,7 @@ WRONG = {
     "avg_grad_divided_wrongly": ("pool_backward", avg_grad_divided_wrongly),
     "mask_is_max_value": ("pool_backward", mask_is_max_value),
     "pool_grad_all_channels": ("pool_backward", pool_grad_all_channels),
+    "pad_all_axes": ("conv_forward", pad_all_axes),
 }
 
 

@@ -20,7 +20,7 @@ from string import Formatter
 
 import numpy as np
 import pytest
-from exercise_students import BAD, CORRECT, ISOLATED_BAD, ODD, WRONG
+from exercise_students import BAD, CORRECT, ISOLATED_BAD, LAYER_SIZES, ODD, WRONG
 
 import cnnlib
 from cnnlib import exercises
@@ -41,6 +41,13 @@ def test_mistake_is_recognised(key):
     assert key in exercises.MISTAKES
     assert isinstance(text, str) and text.strip()
     assert name in text
+
+
+@pytest.mark.parametrize("label", sorted(LAYER_SIZES))
+def test_an_output_size_mistake_inside_a_layer_is_named(label):
+    name, fn, key = LAYER_SIZES[label]
+    r = exercises.check(name, fn)
+    assert not r.passed and r.mistake == key, str(r)
 
 
 def test_every_mistake_has_a_student():
@@ -299,7 +306,7 @@ CODE_WORDS = {
     *exercises.EXERCISES, *exercises.MISTAKES, "dZ", "dA", "dW", "db", "np", "None", "True", "False",
     "return", "dtype", "bool", "int", "float", "str", "list", "tuple", "dict", "ndarray", "NoneType",
     "mode", "avg", "max", "size", "stride", "padding", "full", "valid", "numpy", "argmax", "PyTorch", "AlexNet",
-    "NumPy", "item", "os", "assert", "if", "else", "same", "sum", "unravel_index", "zeros_like", "A_prev", "W", "shape",
+    "NumPy", "item", "os", "pad", "assert", "if", "else", "same", "sum", "unravel_index", "zeros_like", "A_prev", "W", "shape",
 }  # fmt: skip
 
 

@@ -232,6 +232,8 @@ MISTAKES = {
     "pool_grad_all_channels": "The maximum is searched over all the channels of the window at once; each "
     "channel c has its own maximum.",
     # more than one exercise
+    "pad_all_axes": "np.pad(A, p) pads every axis, the batch and the channels too; pad only the rows and the "
+    "columns: np.pad(A, ((0, 0), (p, p), (p, p), (0, 0))).",
     "stride_one_number": "Only the first number of the stride is used, for both axes: a stride (s₁, s₂) moves the "
     "windows s₁ rows down and s₂ columns across.",
     # exceptions, in any exercise (errors.py)

@@ -36,6 +36,10 @@ VARIANTS = {
         "forward_output_axes_swapped": ON,
         "forward_int_output": ON,
         "stride_one_number": ON,
+        "size_no_plus_one": ON,
+        "size_ceil": ON,
+        "size_one_p": ON,
+        "pad_all_axes": ON,
     },
     "pool_forward": {
         "pool_stride_is_size": ON,
@@ -50,6 +54,8 @@ VARIANTS = {
         "avg_pool_divided_wrongly": ("rows", "columns", "windows"),
         "pool_int_output": ON,
         "stride_one_number": ON,
+        "size_no_plus_one": ON,
+        "size_ceil": ON,
     },
     "conv_backward": {
         "dW_from_output": ON,
@@ -76,6 +82,7 @@ VARIANTS = {
         "gradient_int_dtype": ("slice", "entry"),
         "return_order": ("dW, dA, db", "db, dW, dA", "dA, db, dW", "dW, db, dA", "db, dA, dW"),
         "stride_one_number": ON,
+        "pad_all_axes": ON,
     },
     "pool_backward": {
         "max_grad_one": ON,
@@ -103,8 +110,24 @@ def _pad(A, p1, p2):
     return np.pad(A, ((0, 0), (p1, p1), (p2, p2), (0, 0)))
 
 
-def _sizes(h, w, k1, k2, s1, s2, p1=0, p2=0):
-    return (h + 2 * p1 - k1) // s1 + 1, (w + 2 * p2 - k2) // s2 + 1
+def _sizes(h, w, k1, k2, s1, s2, p1=0, p2=0, slip=None):
+    """The output size, or what the output-size mistakes of ``output_size`` make of it."""
+    slip = slip or (lambda key: None)
+
+    def size(n, k, s, p):
+        padded = n + (p if slip("size_one_p") else 2 * p) - k
+        if slip("size_no_plus_one"):
+            return padded // s
+        return -(-padded // s) + 1 if slip("size_ceil") else padded // s + 1
+
+    return size(h, k1, s1, p1), size(w, k2, s2, p2)
+
+
+def _pad_input(A, p1, p2, slip):
+    """The padded input: its rows and columns, or with ``np.pad(A, p)`` every axis (batch and channels too)."""
+    if slip("pad_all_axes"):
+        return np.pad(A, p1) if p1 == p2 else None
+    return _pad(A, p1, p2)
 
 
 def _window_shape(k1, k2, square):
@@ -138,8 +161,10 @@ def conv_forward(A_prev, W, b, stride=1, padding=0, slips=None):
         q1, q2 = 0, 0
     else:
         q1, q2 = p1, p2
-    A_pad = _pad(A_prev, q1, q2)
-    n_H, n_W = _sizes(h, w, f1, f1 if square else f2, s1, s2, q1, q2)  # f x f: both sizes from f
+    A_pad = _pad_input(A_prev, q1, q2, slip)
+    if A_pad is None:
+        return None
+    n_H, n_W = _sizes(h, w, f1, f1 if square else f2, s1, s2, q1, q2, slip)  # f x f: both sizes from f
     if slip("forward_output_axes_swapped"):
         n_H, n_W = n_W, n_H
     dtype = A_prev.dtype if slip("forward_int_output") else np.result_type(A_prev, W, b, np.float64)
@@ -187,7 +212,7 @@ def pool_forward(A_prev, size, stride=None, mode="max", slips=None):
         n_H, n_W = _sizes(h, w, k2, k1, s2, s1)
     else:
         f1, f2 = _window_shape(k1, k2, slip("pool_size_one_side"))
-        n_H, n_W = _sizes(h, w, f1, f2, s1, s2)
+        n_H, n_W = _sizes(h, w, f1, f2, s1, s2, slip=slip)
     dtype = A_prev.dtype if slip("pool_int_output") else np.result_type(A_prev, np.float64 if mode == "avg" else A_prev)
     A = np.zeros((m, n_H, n_W, C), dtype=dtype)
     # np.sum(window) / (k1 * k2) or np.mean(window): the same for a whole window, not for the windows these take
@@ -242,7 +267,9 @@ def conv_backward(dZ, A_prev, W, stride=1, padding=0, slips=None):
         if k1 != k2:
             return None
         K = Wf.transpose(1, 0, 2, 3)[::-1, ::-1]
-    A_pad = _pad(A_prev, p1, p2)
+    A_pad = _pad_input(A_prev, p1, p2, slip)
+    if A_pad is None:
+        return None
     float_type = np.result_type(dZ, A_prev, W, np.float64)
     # np.zeros_like(A_prev) gives dA the input's dtype; dW and db are made like W and b
     dA_pad = np.zeros(A_pad.shape, dtype=A_prev.dtype if slip("gradient_int_dtype") else float_type)

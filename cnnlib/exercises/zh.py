@@ -192,6 +192,8 @@ MISTAKES = {
     "mask_is_max_value": "掩码取成了窗口的最大值本身 max(x)，而不是 x == max(x)，于是每个元素都得到了 max(x)·δ。",
     "pool_grad_all_channels": "在窗口的所有通道中一起寻找最大值；每个通道 c 有自己的最大值。",
     # 不止一个练习
+    "pad_all_axes": "np.pad(A, p) 会填充每一个轴，连批量轴和通道轴也一起填充了；只应填充行和列："
+    "np.pad(A, ((0, 0), (p, p), (p, p), (0, 0)))。",
     "stride_one_number": "步幅只用了第一个数，两个方向都用它：步幅 (s₁, s₂) 让窗口每次向下移动 s₁ 行、向右移动 s₂ 列。",
     # 异常，任何练习都可能出现（errors.py）
     "ragged_array": "要求 numpy 用形状不同的几部分拼成一个数组，例如对一个数和一个 (1, 1, 1) 数组做 np.sum([z, b])；"
