@@ -8,6 +8,15 @@ Gather every window into a row of a matrix (im2col), and the triple sum is one
 matrix product with ``W`` reshaped to ``(k1*k2*n_C_prev, n_C)``. Backward uses
 the same matrix: ``dW = cols.T @ dZ`` and ``dcols = dZ @ W.T``, whose rows are
 scattered back onto the windows they came from (col2im).
+
+To change how ``dA_prev`` is computed, change :func:`cnnlib.plain.conv_backward`
+(with ``plain.col2im``, the general path), then each route that computes it
+another way: :func:`input_gradient` (groups and dilation, and the few-channel
+layout, through :func:`_col2im_channel_first`), :func:`_dA_prev_full_convolution`
+(the stride-1 gather) and :func:`cnnlib.depthwise.depthwise_input_gradient`;
+:func:`route` says which runs. ``tests/test_routes.py`` holds each route equal
+to the plain path, and the property tests hold all of them equal to the loops
+of :mod:`cnnlib.reference`.
 """
 
 from __future__ import annotations
