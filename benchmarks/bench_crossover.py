@@ -2,9 +2,9 @@
 
     python benchmarks/bench_crossover.py
 
-``cnnlib.conv.input_gradient`` computes ``dA_prev`` of a stride-1 layer either
+``cnnlib.routes.input_gradient`` computes ``dA_prev`` of a stride-1 layer either
 by col2im (``k1*k2`` strided scatter-adds of the window gradients) or, from
-``cnnlib.conv.FEW_CHANNELS`` input channels on, as the full convolution of
+``cnnlib.routes.FEW_CHANNELS`` input channels per group on, as the full convolution of
 ``dZ`` (one im2col gather and one matrix product). This script times both
 routes on stride-1 layers with a range of input channel counts (see
 ``LAYERS``), and prints gather / col2im: below 1
@@ -18,7 +18,7 @@ import time
 
 import numpy as np
 
-from cnnlib import conv
+from cnnlib import routes
 
 # (m, n, n_C_prev, n_C, k, padding): a sweep of 3x3 layers with as many
 # filters as input channels, then 5x5 layers with 16 filters, as in the
@@ -37,17 +37,17 @@ def best(fn, repeat):
 
 
 def route_time(dZ, W, A_shape, padding, threshold, repeat):
-    saved = conv.FEW_CHANNELS
-    conv.FEW_CHANNELS = threshold
+    saved = routes.FEW_CHANNELS
+    routes.FEW_CHANNELS = threshold
     try:
-        return best(lambda: conv.input_gradient(dZ, A_shape, W, (1, 1), (padding, padding)), repeat)
+        return best(lambda: routes.input_gradient(dZ, A_shape, W, (1, 1), (padding, padding)), repeat)
     finally:
-        conv.FEW_CHANNELS = saved
+        routes.FEW_CHANNELS = saved
 
 
 def main():
     rng = np.random.default_rng(0)
-    print(f"FEW_CHANNELS = {conv.FEW_CHANNELS}")
+    print(f"FEW_CHANNELS = {routes.FEW_CHANNELS}")
     print("stride-1 layer, float32                  gather / col2im")
     for m, n, c_prev, c, k, p in LAYERS:
         n_out = n + 2 * p - k + 1

@@ -1,14 +1,21 @@
-"""Does each special route pay? cnnlib's routed conv forward+backward against the plain path, in one run.
+"""Does each special route pay? Every route of ``cnnlib.routes`` against the path it replaces, in one run.
 
-    python benchmarks/bench_routes.py            # about a minute
+    python benchmarks/bench_routes.py            # about two minutes
     python benchmarks/bench_routes.py --quick    # fewer repeats
 
-For each layer shape, the time of ``cnnlib.conv_forward`` + ``cnnlib.conv_backward`` as shipped (which
-route they take is printed) is divided by the time of the same layer with every route sent to the plain
-path (``cnnlib.plain``, the code chapters 03 and 05 show, behind the same checks). Below 1 the route pays.
-The shapes are the book's own (chapter 09's network on 8x8 digits, batch 32) and the large ones of
-``bench_conv.py`` (LeNet on MNIST, and two VGG-like layers). Each ratio is the median of pairs timed in
-turn, route then plain, so that a noisy neighbour slows both; read it as a direction on a shared machine.
+Three tables, float64 as in the book's chapters (``--float32`` for the precision of ``bench_conv.py``):
+
+1. conv forward+backward as shipped (the route each direction takes is printed) divided by the same layer
+   with every route sent to the plain path (``cnnlib.plain``, the code chapters 03 and 05 show, behind the
+   same checks). The shapes are the book's own (chapter 09's network on 8x8 digits, batch 32) and the large
+   ones of ``bench_conv.py`` (LeNet on MNIST, and two VGG-like layers).
+2. depthwise conv forward+backward as shipped divided by the same layer on the general grouped path
+   (im2col split by group), which is what it would take without the depthwise route.
+3. max-pool backward as shipped divided by the general first-maximum path (offset by offset) of
+   ``cnnlib.pool``.
+
+Below 1 the route pays. Each ratio is the median of pairs timed in turn, route then replacement, so that a
+noisy neighbour slows both; read it as a direction on a shared machine, not as a constant.
 """
 
 from __future__ import annotations
@@ -21,9 +28,9 @@ from unittest import mock
 import numpy as np
 
 import cnnlib
-from cnnlib import conv
+from cnnlib import conv, pool, routes
 
-SHAPES = [  # (label, m, n, c_in, c_out, k, padding)
+CONV = [  # (label, m, n, c_in, c_out, k, padding)
     ("book: ch09 conv 1", 32, 8, 1, 16, 3, 1),
     ("book: ch09 conv 2", 32, 4, 16, 32, 3, 1),
     ("MNIST LeNet conv 1", 64, 28, 1, 6, 5, 2),
@@ -31,48 +38,104 @@ SHAPES = [  # (label, m, n, c_in, c_out, k, padding)
     ("VGG-like 64 channels", 32, 32, 64, 64, 3, 1),
     ("VGG-like 128 channels", 8, 56, 128, 128, 3, 1),
 ]
+DEPTHWISE = [  # (label, m, n, channels, k, padding, stride)
+    ("book: ch12 size", 8, 16, 8, 3, 1, 1),
+    ("MobileNet-like, stride 1", 32, 32, 64, 3, 1, 1),
+    ("MobileNet-like, stride 2", 32, 32, 64, 3, 1, 2),
+]
+POOL = [  # (label, m, n, channels, size, stride)
+    ("book: ch09 pool 1", 32, 8, 16, 2, 2),
+    ("MNIST LeNet pool", 64, 28, 6, 2, 2),
+    ("VGG-like 2x2", 32, 32, 64, 2, 2),
+    ("VGG-like 3x3 stride 2", 32, 32, 64, 3, 2),
+]
 
 
-def _pass(A, W, b):
-    Z = cnnlib.conv_forward(A, W, b, 1, _pass.padding)
-    cnnlib.conv_backward(np.ones_like(Z), A, W, 1, _pass.padding)
+def paired(routed, replaced, repeat):
+    """Median and range of routed/replaced over ``repeat`` pairs timed in turn."""
+    routed(), replaced()  # warm up
+    ratios = []
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        routed()
+        t1 = time.perf_counter()
+        replaced()
+        t2 = time.perf_counter()
+        ratios.append((t1 - t0) / (t2 - t1))
+    return statistics.median(ratios), min(ratios), max(ratios)
 
 
-def _routes(A, W):
-    shape = (1, 1)
-    return {d: conv.route(A, W, shape, (1, 1), 1, d) for d in ("forward", "backward")}
+def conv_pass(A, W, stride=1, padding=0, groups=1):
+    Z = cnnlib.conv_forward(A, W, None, stride, padding, 1, groups)
+    cnnlib.conv_backward(np.ones_like(Z), A, W, stride, padding, 1, groups)
 
 
-def measure(repeat):
+def plain_everywhere(fn):
+    def run():
+        with mock.patch.object(conv.routes, "route", lambda *args: "plain"):
+            fn()
+
+    return run
+
+
+def no_depthwise_route(fn):
+    def run():
+        with mock.patch.object(routes, "is_depthwise", lambda *args: False):
+            fn()
+
+    return run
+
+
+def general_max_pool(fn):
+    def run():
+        with (
+            mock.patch.object(pool, "max_pool_tiled", lambda *args: False),
+            mock.patch.object(pool, "max_pool_untied", lambda *args: False),
+        ):
+            fn()
+
+    return run
+
+
+def measure(repeat, dtype):
     rng = np.random.default_rng(0)
-    rows = []
-    for label, m, n, c_in, c_out, k, p in SHAPES:
-        A = rng.standard_normal((m, n, n, c_in))
-        W = rng.standard_normal((k, k, c_in, c_out))
-        b = rng.standard_normal(c_out)
-        _pass.padding = p
-        taken = _routes(A, W)
-        ratios = []
-        for _ in range(repeat):
-            t0 = time.perf_counter()
-            _pass(A, W, b)
-            t1 = time.perf_counter()
-            with mock.patch.object(conv, "route", lambda *args: "plain"):
-                _pass(A, W, b)
-            t2 = time.perf_counter()
-            ratios.append((t1 - t0) / (t2 - t1))
-        rows.append((label, taken, statistics.median(ratios), min(ratios), max(ratios)))
-    return rows
+    conv_rows, depthwise_rows, pool_rows = [], [], []
+    for label, m, n, c_in, c_out, k, p in CONV:
+        A = rng.standard_normal((m, n, n, c_in)).astype(dtype)
+        W = rng.standard_normal((k, k, c_in, c_out)).astype(dtype)
+        taken = [routes.route(A, W, (1, 1), (1, 1), 1, d) for d in ("forward", "backward")]
+        step = lambda A=A, W=W, p=p: conv_pass(A, W, 1, p)
+        conv_rows.append((label, *taken, *paired(step, plain_everywhere(step), repeat)))
+    for label, m, n, c, k, p, s in DEPTHWISE:
+        A = rng.standard_normal((m, n, n, c)).astype(dtype)
+        W = rng.standard_normal((k, k, 1, c)).astype(dtype)
+        step = lambda A=A, W=W, p=p, s=s, c=c: conv_pass(A, W, s, p, c)
+        depthwise_rows.append((label, *paired(step, no_depthwise_route(step), repeat)))
+    for label, m, n, c, size, s in POOL:
+        A = rng.standard_normal((m, n, n, c)).astype(dtype)
+        dA = np.ones_like(cnnlib.pool_forward(A, size, s))
+        step = lambda A=A, dA=dA, size=size, s=s: cnnlib.pool_backward(dA, A, size, s)
+        pool_rows.append((label, *paired(step, general_max_pool(step), repeat)))
+    return conv_rows, depthwise_rows, pool_rows
 
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="fewer repeats")
+    parser.add_argument("--float32", action="store_true", help="float32 instead of float64")
     args = parser.parse_args()
-    rows = measure(7 if args.quick else 31)
-    print(f"{'layer':<24}{'forward route':<16}{'backward route':<18}{'routed / plain':>15}  (min-max)")
-    for label, taken, ratio, low, high in rows:
-        print(f"{label:<24}{taken['forward']:<16}{taken['backward']:<18}{ratio:>15.2f}  ({low:.2f}-{high:.2f})")
+    dtype = np.float32 if args.float32 else np.float64
+    conv_rows, depthwise_rows, pool_rows = measure(7 if args.quick else 31, dtype)
+    print(f"{np.dtype(dtype).name}; each ratio: median (min-max) of interleaved pairs")
+    print(f"\n1. conv {'':<20}{'forward route':<16}{'backward route':<18}{'routed / plain':>15}")
+    for label, fwd, bwd, ratio, low, high in conv_rows:
+        print(f"   {label:<24}{fwd:<16}{bwd:<18}{ratio:>15.2f}  ({low:.2f}-{high:.2f})")
+    print(f"\n2. depthwise conv {'':<10}{'depthwise / grouped path':>40}")
+    for label, ratio, low, high in depthwise_rows:
+        print(f"   {label:<24}{ratio:>40.2f}  ({low:.2f}-{high:.2f})")
+    print(f"\n3. max-pool backward {'':<7}{'routed / first-maximum path':>40}")
+    for label, ratio, low, high in pool_rows:
+        print(f"   {label:<24}{ratio:>40.2f}  ({low:.2f}-{high:.2f})")
 
 
 if __name__ == "__main__":

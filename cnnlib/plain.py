@@ -3,11 +3,11 @@
 This is the general path: stride, padding and any number of channels, with
 one group and no dilation. Its ``windows``, ``im2col`` and ``col2im`` are
 the library's only ones: they take a dilation too (chapter 10), and every
-route of :mod:`cnnlib.conv` uses them. :func:`cnnlib.conv_forward` and
+route of :mod:`cnnlib.routes` uses them. :func:`cnnlib.conv_forward` and
 :func:`cnnlib.conv_backward` check their arguments, apply the dtype rule
 (:mod:`cnnlib.dtypes`) and then run this code; a few special cases take a
 faster route instead (one input channel, the stride-1 input gradient,
-dilation, groups, depthwise: see :mod:`cnnlib.conv`), each tested equal to
+dilation, groups, depthwise: see :mod:`cnnlib.routes`), each tested equal to
 this one. The arguments here are already checked: ``stride`` and ``padding``
 are pairs, ``W`` has shape ``(k1, k2, n_C_prev, n_C)``.
 """

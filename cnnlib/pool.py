@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from .dtypes import absmax, all_finite, check_exact, dtype_rule, ieee, maximum
+from .dtypes import absmax, check_exact, dtype_rule, ieee, maximum
+from .routes import max_pool_tiled, max_pool_untied, tiles
 from .shapes import check_grad, check_map, offset_view, pool_shapes
 
 __all__ = ["pool_forward", "pool_backward"]
@@ -101,16 +102,16 @@ def pool_backward(dA, A_prev, size, stride=None, mode="max"):
         share = dA / (size[0] * size[1])
         dA_prev = np.zeros(A_prev.shape, dtype=compute)
         if stride == size:  # the windows tile the input: one broadcast copy
-            _tiles(dA_prev, out, size)[...] = share[:, :, None, :, None, :]
+            tiles(dA_prev, out, size)[...] = share[:, :, None, :, None, :]
         else:
             for u, v in _offsets(size):
                 offset_view(dA_prev, u, v, stride, out[1], out[2])[...] += share
         return dA_prev.astype(result, copy=False)
     A = _max_pool(A_prev, size, stride, out)
     dA_prev = np.zeros(A_prev.shape, dtype=compute)
-    if stride == size and _route_tiled(dA, A_prev, A, dA_prev, size):
+    if stride == size and max_pool_tiled(dA, A_prev, A, dA_prev, size):
         return dA_prev.astype(result, copy=False)
-    if overlap and _route_untied(dA, A_prev, A, dA_prev, size, stride):
+    if overlap and max_pool_untied(dA, A_prev, A, dA_prev, size, stride):
         return dA_prev.astype(result, copy=False)
     taken = np.zeros(out, dtype=bool)  # has the window's maximum been found yet?
     for u, v in _offsets(size):
@@ -132,59 +133,6 @@ def _is_max(x, A):
     if x.dtype.kind == "O":
         return np.frompyfunc(lambda v, a: bool(v == a or v != v), 2, 1)(x, A).astype(bool)
     return x == A
-
-
-def _tiles(X, out, size):
-    """``X`` cut into its windows when they tile it (stride == size): shape (m, n_H, k1, n_W, k2, n_C), a view."""
-    m, n_H, n_W, n_C = out
-    k1, k2 = size
-    return X[:, : n_H * k1, : n_W * k2].reshape(m, n_H, k1, n_W, k2, n_C)
-
-
-def _comparable(A):
-    """True when the fast routes may try: numbers without NaN (NaN and symbols take the general path)."""
-    return A.dtype.kind != "O" and not (A.dtype.kind == "f" and np.isnan(A).any() if not all_finite(A) else False)
-
-
-def _route_tiled(dA, A_prev, A, dA_prev, size):
-    """Max-pool routing in one broadcast when the windows tile the input; False if a window has a tie or NaN.
-
-    Without ties, "the first maximum" is simply "the maximum": ``dA`` goes
-    wherever ``A_prev`` equals its window's maximum. Ties (and NaN) are left to
-    the general offset-by-offset path, which picks the first one.
-    """
-    if not _comparable(A):
-        return False
-    at_max = _tiles(A_prev, A.shape, size) == A[:, :, None, :, None, :]
-    if np.count_nonzero(at_max) != A.size:  # every window has >= 1 maximum; more means a tie
-        return False
-    target, routed = _tiles(dA_prev, A.shape, size), dA[:, :, None, :, None, :]
-    if all_finite(dA):
-        np.multiply(at_max, routed, out=target)
-    else:  # a product would put 0 * NaN = NaN where dA does not go
-        np.copyto(target, routed, where=at_max)
-    return True
-
-
-def _route_untied(dA, A_prev, A, dA_prev, size, stride):
-    """Max-pool routing offset by offset, assuming no window has a tie; False (and dA_prev zeroed) if one has."""
-    if not _comparable(A):
-        return False
-    at_max, routed, found = np.empty(A.shape, dtype=bool), np.empty_like(dA_prev, shape=A.shape), 0
-    finite = all_finite(dA)
-    for u, v in _offsets(size):
-        np.equal(offset_view(A_prev, u, v, stride, A.shape[1], A.shape[2]), A, out=at_max)
-        found += np.count_nonzero(at_max)
-        if finite:
-            np.multiply(at_max, dA, out=routed)
-        else:  # a product would put 0 * NaN = NaN where dA does not go
-            routed.fill(0)
-            np.copyto(routed, dA, where=at_max)
-        offset_view(dA_prev, u, v, stride, A.shape[1], A.shape[2])[...] += routed
-    if found == A.size:  # one maximum per window
-        return True
-    dA_prev[...] = 0
-    return False
 
 
 @ieee

@@ -14,8 +14,9 @@ from __future__ import annotations
 
 import numpy as np
 
-from .conv import forward, input_gradient, weight_gradient
+from .conv import forward
 from .dtypes import check_exact_transpose, dtype_rule, ieee
+from .routes import input_gradient, weight_gradient
 from .shapes import check_grad, conv_transpose_output_size, crop, transpose_shapes, uncrop, uncropped_shape
 
 __all__ = ["conv_transpose_backward", "conv_transpose_forward", "conv_transpose_output_size"]

@@ -259,8 +259,8 @@ def test_backward_gradients_of_the_wrong_shape_are_rejected():
     ids=["dilated", "grouped+dilated", "depthwise", "grouped, wide padding"],
 )
 def test_many_channel_stride_1_gather_path_matches_reference(c_in, c_out, k, padding, dilation, groups):
-    # n_C_prev >= cnnlib.conv.FEW_CHANNELS at stride 1: dA_prev by full convolution, not col2im
-    assert c_in >= cnnlib.conv.FEW_CHANNELS
+    # n_C_prev >= cnnlib.routes.FEW_CHANNELS at stride 1: dA_prev by full convolution, not col2im
+    assert c_in >= cnnlib.routes.FEW_CHANNELS
     rng = np.random.default_rng(0)
     A_prev = rng.standard_normal((2, 7, 6, c_in))
     W = rng.standard_normal((*k, c_in // groups, c_out))
@@ -270,14 +270,19 @@ def test_many_channel_stride_1_gather_path_matches_reference(c_in, c_out, k, pad
         np.testing.assert_allclose(x, y, rtol=1e-12, atol=1e-12)
 
 
-@pytest.mark.parametrize("multiplier", [1, 2])
-def test_depthwise_in_blocks_of_the_batch_matches_reference(monkeypatch, multiplier):
+@pytest.mark.parametrize(
+    ("multiplier", "stride", "expected"),
+    [(1, 2, "depthwise"), (1, 1, "depthwise"), (2, 2, "groups and dilation")],
+    ids=["depthwise", "depthwise, stride 1 (dA_prev gathered)", "two filters per channel"],
+)
+def test_depthwise_in_blocks_of_the_batch_matches_reference(monkeypatch, multiplier, stride, expected):
     """Depthwise layers run a few examples at a time; force one example per block and compare."""
-    monkeypatch.setattr(cnnlib.depthwise, "BLOCK_BYTES", 1)
+    monkeypatch.setattr(cnnlib.routes, "BLOCK_BYTES", 1)
     rng = np.random.default_rng(0)
     A_prev = rng.standard_normal((3, 6, 5, 4))
     W = rng.standard_normal((3, 2, 1, 4 * multiplier))
-    conf = (2, 1, (1, 2), 4)  # stride, padding, dilation, groups
+    conf = (stride, 1, (1, 2), 4)  # stride, padding, dilation, groups
+    assert cnnlib.routes.route(A_prev, W, (stride, stride), (1, 2), 4, "backward") == expected
     Z = cnnlib.conv_forward(A_prev, W, np.zeros(W.shape[3]), *conf)
     np.testing.assert_allclose(Z, reference.conv_forward(A_prev, W, np.zeros(W.shape[3]), *conf), atol=1e-12)
     dZ = rng.standard_normal(Z.shape)
