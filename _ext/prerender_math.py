@@ -34,6 +34,7 @@ logger = logging.getLogger(__name__)
 
 SCRIPT = Path(__file__).with_name("prerender_math.js")
 STYLESHEET = "mathjax-chtml.css"  # in _static/
+CACHE = "prerender_math.json"  # in the doctree directory: every formula typeset so far
 FONTS = Path("output", "chtml", "fonts", "woff-v2")  # in _static/mathjax/, all that the pages still need
 # In the browser MathJax scales each formula to the x-height of the text around it; with the
 # theme's fonts that made 16 px text's math 18.1 px. Here there is no text to measure: the same, fixed.
@@ -100,6 +101,23 @@ def render_page(text, markup, stylesheet_href):
     return text
 
 
+def remembered(formulas, cache):
+    """``formulas`` and those of earlier builds, which ``cache`` (a JSON file) keeps; the union is saved.
+
+    An incremental build rewrites only the pages that changed, and the pages it leaves alone hold markup
+    typeset before, no TeX. The stylesheet is written afresh each time, so it must still cover their
+    characters: without the formulas remembered, their math would lose its glyphs.
+    """
+    known = set()
+    if cache.is_file():
+        known = {(tex, bool(display)) for tex, display in json.loads(cache.read_text(encoding="utf-8"))}
+    union = known | set(formulas)
+    if union != known:
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        cache.write_text(json.dumps(sorted(union), ensure_ascii=False), encoding="utf-8")
+    return union
+
+
 def _pages(app):
     for doc in sorted(app.env.all_docs):
         path = Path(app.builder.get_outfilename(doc))
@@ -115,7 +133,7 @@ def _prerender(app, exception):
     if not (mathjax / "node-main.js").is_file():
         return  # MathJax not copied this time (an incremental build whose static files stayed): pages as they are
     pages = {path: path.read_text(encoding="utf-8") for path in _pages(app)}
-    formulas = {f for text in pages.values() for f in _formulas(text)}
+    formulas = remembered({f for text in pages.values() for f in _formulas(text)}, Path(app.doctreedir) / CACHE)
     tex = dict((app.config.mathjax3_config or {}).get("tex", {}))
     result = typeset(formulas, mathjax, tex, f"mathjax/{FONTS.as_posix()}")  # relative to the stylesheet
     if result is None:

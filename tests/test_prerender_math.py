@@ -83,3 +83,19 @@ def test_a_page_that_would_keep_tex_for_mathjax_is_left_as_it_is():
 def test_without_node_nothing_is_typeset(monkeypatch):
     monkeypatch.setattr(prerender_math.shutil, "which", lambda name: None)
     assert prerender_math.typeset([("x", False)], MATHJAX, {}, "fonts") is None
+
+
+@needs_node
+def test_an_incremental_build_keeps_the_glyphs_of_the_pages_it_leaves_alone(tmp_path):
+    """Build 1 typesets a page with a partial derivative; build 2 rewrites only another page, whose math has no
+    partial derivative. The stylesheet that build 2 writes must still hold the glyph of the first page's."""
+    cache = tmp_path / "doctrees" / prerender_math.CACHE
+    first = prerender_math.remembered(prerender_math._formulas(PAGE), cache)
+    assert (r"\frac{\partial E}{\partial w} = \delta", True) in first
+    other = '<p><span class="math notranslate nohighlight">\\(x + 1\\)</span></p>'
+    second = prerender_math.remembered(prerender_math._formulas(other), cache)
+    assert second == first | {("x + 1", False)}
+    _, css = prerender_math.typeset(second, MATHJAX, {"macros": {"R": r"\mathbb{R}"}}, "fonts")
+    assert "mjx-c.mjx-c1D715::before" in css  # the first page's \u2202 still has its glyph
+    _, css_alone = prerender_math.typeset(prerender_math._formulas(other), MATHJAX, {}, "fonts")
+    assert "mjx-c.mjx-c1D715::before" not in css_alone  # which the second page alone would have dropped
