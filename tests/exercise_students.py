@@ -1728,3 +1728,11 @@ ODD = {
     "pool backward: s2 for both axes": ("pool_backward", pool_backward_other_stride, "only_in_rows"),
     "dA_prev turned by 180°": ("pool_backward", pool_backward_flipped, "turned"),
 }
+
+# the second-round exercises (cnnlib.exercises.practice): their students live in tests/practice_students/
+from practice_students import CORRECT as _PRACTICE_CORRECT  # noqa: E402
+from practice_students import WRONG as _PRACTICE_WRONG  # noqa: E402
+
+for _name, _fns in _PRACTICE_CORRECT.items():
+    CORRECT.setdefault(_name, []).extend(_fns)
+WRONG.update(_PRACTICE_WRONG)

@@ -99,3 +99,27 @@ def test_an_incremental_build_keeps_the_glyphs_of_the_pages_it_leaves_alone(tmp_
     assert "mjx-c.mjx-c1D715::before" in css  # the first page's \u2202 still has its glyph
     _, css_alone = prerender_math.typeset(prerender_math._formulas(other), MATHJAX, {}, "fonts")
     assert "mjx-c.mjx-c1D715::before" not in css_alone  # which the second page alone would have dropped
+
+
+def test_a_reports_equation_numbers_link_to_their_equations(tmp_path):
+    import link_equations
+
+    chapter, other = tmp_path / "chapters" / "05.html", tmp_path / "chapters" / "13.html"
+    chapter.parent.mkdir()
+    eq = '<div class="math" id="equation-eq-a"><span class="eqno">(23)<a class="headerlink" href="#equation-eq-a">#</a>'
+    report = (
+        '<div class="cell_output docutils container"><pre>conv_backward: ...\n'
+        "The right formula: chapter 05 (Backward propagation: the convolution layer), equations (23) to\n"
+        "    (59).\n</pre></div>"
+    )
+    pages = {
+        chapter: eq + report,
+        other: '<span class="eqno">(59)<a class="headerlink" href="#equation-eq-gap-backward">#</a>',
+    }
+    found = link_equations.equations(pages)
+    linked = link_equations.link_page(chapter, pages[chapter], found)
+    assert '(<a class="reference internal" href="#equation-eq-a">23</a>)' in linked
+    assert '(<a class="reference internal" href="13.html#equation-eq-gap-backward">59</a>)' in linked
+    assert "(Backward propagation: the convolution layer)" in linked  # words in brackets stay words
+    prose = '<p>see (23)</p><div class="cell_output docutils container"><pre>got (23)\n</pre></div>'
+    assert link_equations.link_page(chapter, prose, found) == prose  # only the formula line of a report

@@ -235,7 +235,7 @@ def test_the_book_numbers_equations_and_exercises_through_the_book(books):
         assert [n for label, (doc, n) in book.equations.items() if doc == "chapters/02_correlation_convolution"] == [
             5, 6, 7, 8, 9, 10
         ]  # fmt: skip
-        assert book.exercises["your-turn-conv-backward"] == ("chapters/05_conv_backward", 15)
+        assert book.exercises["your-turn-conv-backward"] == ("chapters/05_conv_backward", 18)
     assert books["en"].base.endswith("/") and books["zh"].base == books["en"].base + "zh/"
 
 

@@ -16,7 +16,7 @@ import reader_notebooks  # noqa: E402
 import workbook  # noqa: E402
 
 CHAPTERS = sorted((ROOT / "chapters").glob("*.ipynb"))
-YOUR_TURN = ["02", "03", "04", "05", "06"]
+YOUR_TURN = {"02": 2, "03": 2, "04": 2, "05": 2, "06": 2, "08": 1, "10": 1, "11": 1, "12": 1, "13": 1}
 
 
 @pytest.fixture(scope="module", params=["en", "zh"])
@@ -72,21 +72,30 @@ def test_only_the_solutions_are_removed():
             assert "".join(heading["source"]) in stripped_md, (path.name, "".join(heading["source"])[:60])
 
 
-@pytest.mark.parametrize("chapter", YOUR_TURN)
-def test_your_turn_keeps_the_stub_and_the_check(folder, chapter):
+@pytest.mark.parametrize("chapter", sorted(YOUR_TURN))
+def test_your_turn_keeps_the_stub_the_hints_and_the_check(folder, chapter):
     (path,) = (folder / "chapters").glob(f"{chapter}_*.ipynb")
     nb = nbformat.read(path, as_version=4)
     stubs = [c for c in nb.cells if "your-turn-stub" in _tags(c)]
     checks = [c for c in nb.cells if "your-turn-check" in _tags(c)]
-    assert len(stubs) == len(checks) == 1
-    assert "raise NotImplementedError" in stubs[0].source
-    assert "exercises.check(" in checks[0].source
+    assert len(stubs) == len(checks) == YOUR_TURN[chapter]
+    assert all("raise NotImplementedError" in c.source for c in stubs)
+    assert all("exercises.check(" in c.source for c in checks)
+    markdown = [c.source for c in nb.cells if c.cell_type == "markdown"]
+    # the hints stay, folded; nothing speaks of a solution that is not there
+    assert sum(m.startswith("<details>\n<summary>") and ("Hint" in m or "提示" in m) for m in markdown) >= len(stubs)
+    assert not any("dropdown" in m or "折叠在函数框架下面" in m or "already run" in m for m in markdown)
 
 
 def test_the_folder_has_what_setup_needs(folder):
-    for name in ("README.md", "requirements.txt", "pyproject.toml", "LICENSE", "cnnlib/exercises/__init__.py"):
+    for name in ("README.md", "requirements.txt", "requirements-ch09.txt", "pyproject.toml", "LICENSE"):
         assert (folder / name).is_file(), name
-    assert "-e ." in (folder / "requirements.txt").read_text()
+    assert (folder / "cnnlib/exercises/__init__.py").is_file()
+    required = (folder / "requirements.txt").read_text()
+    assert "-e ." in required and "scikit-learn" not in required and "numpy==" in required
+    assert "scikit-learn==" in (folder / "requirements-ch09.txt").read_text()
+    readme = (folder / "README.md").read_text(encoding="utf-8")
+    assert "exercises.check(" in readme and "requirements-ch09.txt" in readme
 
 
 def test_zip_has_one_top_folder(tmp_path):
@@ -103,7 +112,7 @@ def test_a_workbook_chapter_runs_and_its_check_asks_kindly_for_the_function(fold
     path = folder / "chapters" / "05_conv_backward.ipynb"
     nb = nbformat.read(path, as_version=4)
     NotebookClient(nb, timeout=300, kernel_name="python3", resources={"metadata": {"path": str(path.parent)}}).execute()
-    (check,) = [c for c in nb.cells if "your-turn-check" in _tags(c)]
+    check = next(c for c in nb.cells if "your-turn-check" in _tags(c))
     text = " ".join("".join(o.get("text", "") for o in check.outputs).split())  # undo the line wrapping
     if (folder / "README.md").read_text(encoding="utf-8").startswith("# 练习册"):
         assert "尚未实现（函数抛出了NotImplementedError）" in text.replace(" ", "")

@@ -41,7 +41,7 @@ from .errors import as_pairs, explain, has_pairs
 from .messages import Message
 from .mistakes import MISTAKES
 from .report import Report, describe_cases, mistakes_table
-from .run import call, compare, differences, focus_of, show
+from .run import call, compare, differences, focus_of, mark_differences, show
 
 __all__ = ["check", "Report", "EXERCISES", "MISTAKES", "SECTIONS", "describe_cases", "mistakes_table"]
 
@@ -95,40 +95,57 @@ def check(name, fn, time_limit=5.0, lang=None, cases=None):
     cases = CASES[name] if cases is None else list(cases)
     report = Report(name, False, cases_total=len(cases), lang=lang)
     seen = {}  # the function's outcome on each case tried
-    for k, case in enumerate(cases):
-        expected = _expected(name, case)
+    for k, case in enumerate(cases):  # every case, so that the report can say what already works
         outcome = seen[k] = call(fn, case.args, case.kwargs, _ARG_NAMES[name], time_limit)
-        report.cases_passed, report.case, report.call = k, case.label, _call(name, case)
-        if outcome.timeout:
-            report.problem = Message("timeout" if outcome.stopped else "timeout_running", limit=time_limit)
+        if outcome.error is not None and "NotImplementedError" in outcome.error.kinds:
+            report.problem = Message("not_written")
             return report
-        if outcome.crashed is not None or outcome.exited is not None:
-            report.problem = (Message("crashed", signal=outcome.crashed) if outcome.crashed is not None
-                              else Message("exited", code=outcome.exited))  # fmt: skip
-            return report
-        if outcome.error is not None:
-            error = outcome.error
-            if "NotImplementedError" in error.kinds:
-                report.problem = Message("not_written")
-                report.case = report.call = None
-                return report
-            report.problem = Message("raised", error=error.name, message=error.message)
-            report.line = error.line.strip() or None
-            _diagnose(report, name, fn, cases, k, seen, time_limit)
-            return report
-        if outcome.changed:
-            report.problem = Message("changed_input", arg=outcome.changed)
-            return report
-        same, why = compare(outcome.value, expected, _PARTS.get(name), exact=case.exact)
-        if same:
-            continue
-        report.problem = why
-        got = _normalised(outcome.value)
-        report.expected, report.got, part = _shown(name, got, expected)
-        _diagnose(report, name, fn, cases, k, seen, time_limit, got, expected, part)
+        if outcome.timeout or outcome.crashed is not None or outcome.exited is not None:
+            break  # the cases after one that had to be stopped are not run
+    report.results = [_judge(name, cases[k], outcome) for k, outcome in seen.items()]
+    failing = [k for k, (ok, _) in enumerate(report.results) if not ok]
+    if not failing:
+        report.passed, report.cases_passed, report.results = True, len(cases), []
         return report
-    report.passed, report.cases_passed, report.case, report.call = True, len(cases), None, None
+    k = failing[0]
+    case, outcome, expected = cases[k], seen[k], _expected(name, cases[k])
+    report.cases_passed, report.case, report.call = k, case.label, _call(name, case)
+    report.labels = [c.label for c in cases]
+    if outcome.timeout:
+        report.problem = Message("timeout" if outcome.stopped else "timeout_running", limit=time_limit)
+        return report
+    if outcome.crashed is not None or outcome.exited is not None:
+        report.problem = (Message("crashed", signal=outcome.crashed) if outcome.crashed is not None
+                          else Message("exited", code=outcome.exited))  # fmt: skip
+        return report
+    if outcome.error is not None:
+        error = outcome.error
+        report.problem = Message("raised", error=error.name, message=error.message)
+        report.line = error.line.strip() or None
+        _diagnose(report, name, fn, cases, k, seen, time_limit)
+        return report
+    if outcome.changed:
+        report.problem = Message("changed_input", arg=outcome.changed)
+        return report
+    report.problem = compare(outcome.value, expected, _PARTS.get(name), exact=case.exact)[1]
+    got = _normalised(outcome.value)
+    report.expected, report.got, part, report.diff = _shown(name, got, expected)
+    _diagnose(report, name, fn, cases, k, seen, time_limit, got, expected, part)
     return report
+
+
+def _judge(name, case, outcome):
+    """``(ok, parts)`` of one case: whether ``fn`` got it right and, for a tuple result, each part's verdict."""
+    if outcome.timeout or outcome.crashed is not None or outcome.exited is not None or outcome.error is not None:
+        return False, None
+    if outcome.changed:
+        return False, None
+    expected = _expected(name, case)
+    same = compare(outcome.value, expected, _PARTS.get(name), exact=case.exact)[0]
+    parts = None
+    if _PARTS.get(name) and isinstance(outcome.value, (tuple, list)) and len(outcome.value) == len(expected):
+        parts = tuple(compare(g, e, exact=case.exact)[0] for g, e in zip(_normalised(outcome.value), expected))
+    return same, parts
 
 
 def _normalised(value):
@@ -144,11 +161,18 @@ def _normalised(value):
 
 
 def _shown(name, got, expected):
+    """Expected and got as text, the part that differs (for a tuple), and the entries that differ, marked."""
     try:
         e, g, part = _show_pair(name, got, expected)
     except Exception:
-        return None, None, None
-    return e, g, part
+        return None, None, None, None
+    try:
+        if part is not None:
+            got, expected = got[part], expected[part]
+        diff = mark_differences(got, expected, weights=part is not None and _PARTS[name][part] == "dW")
+    except Exception:
+        diff = None
+    return e, g, part, diff
 
 
 def _diagnose(report, name, fn, cases, k, seen, time_limit, got=None, expected=None, part=None):

@@ -13,7 +13,9 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-__all__ = ["ARG_NAMES", "CASES", "PARTS", "Case", "expected"]
+from .practice import SPECS
+
+__all__ = ["ARG_NAMES", "CASES", "EQUATIONS", "PARTS", "Case", "expected"]
 
 
 @dataclass
@@ -252,6 +254,11 @@ def _build():
     }
     for name, later in _later_cases(np.random.default_rng(2027)).items():
         cases[name] += later
+    for name, spec in SPECS.items():
+        cases[name] = [
+            Case(label, tuple(args), dict(kwargs))
+            for label, args, kwargs in spec.cases(np.random.default_rng(spec.seed))
+        ]
     return cases
 
 
@@ -271,6 +278,22 @@ ARG_NAMES = {
     "pool_backward": ("dA", "A_prev", "size"),
 }
 PARTS = {"conv_backward": ("dA_prev", "dW", "db")}
+ARG_NAMES.update({name: spec.arg_names for name, spec in SPECS.items()})
+
+# The labels of the equations that give each exercise's right formula (the report names them by number,
+# and the web book links the numbers to them).
+EQUATIONS = {
+    "rot180": ("eq-xcorr-relation",),
+    "correlate2d": ("eq-xcorr-corr2d",),
+    "convolve2d": ("eq-xcorr-conv2d", "eq-xcorr-relation"),
+    "output_size": ("eq-notation-size",),
+    "conv_forward": ("eq-convfwd-batch",),
+    "pool_forward": ("eq-poolfwd-max", "eq-poolfwd-avg"),
+    "conv_backward": ("eq-convbwd-dw-general", "eq-convbwd-db-general", "eq-convbwd-da-general"),
+    "pool_backward": ("eq-poolbwd-max", "eq-poolbwd-avg"),
+    **{name: spec.equations for name, spec in SPECS.items()},
+}
+PARTS.update({name: spec.parts for name, spec in SPECS.items() if spec.parts})
 
 
 def expected(name, case):
@@ -279,6 +302,10 @@ def expected(name, case):
     from ..correlate import rot180
     from ..shapes import output_size
 
-    fn = {"rot180": rot180, "output_size": output_size}.get(name) or getattr(reference, name)
+    fn = (
+        SPECS[name].answer
+        if name in SPECS
+        else ({"rot180": rot180, "output_size": output_size}.get(name) or getattr(reference, name))
+    )
     out = fn(*case.args, **case.kwargs)
     return tuple(np.asarray(x) for x in out) if isinstance(out, tuple) else out

@@ -132,8 +132,9 @@ def diagnose(name, fn, cases, k, seen, time_limit):
     if not found:
         return []
     for j in range(k + 1, len(cases)):
-        case = cases[j]
-        seen[j] = call(fn, case.args, case.kwargs, ARG_NAMES[name], time_limit)
+        if j not in seen:  # check runs every case it can; a case after a stopped one is run here
+            case = cases[j]
+            seen[j] = call(fn, case.args, case.kwargs, ARG_NAMES[name], time_limit)
         behaviour[j] = _behaviour(seen[j])
     # A later case the function passes vetoes, as an earlier one does, every mistake that would fail it.
     passed = [j for j in range(k + 1, len(cases)) if _passes(name, seen[j], cases[j])]

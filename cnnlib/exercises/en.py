@@ -13,6 +13,7 @@ is translated from the English after the fact.
 """
 
 from .cases import CASES
+from .practice import SPECS
 
 __all__ = ["JOIN", "LABELS", "MESSAGES", "MISTAKES", "SECTIONS", "SUMMARY"]
 
@@ -30,6 +31,12 @@ MESSAGES = {
     "several_mistakes": "The output matches more than one known mistake: {mistakes}",
     "unknown_mistake": "No known mistake reproduces this output. What differs: {facts}.",
     "formula": "The right formula: {section}.",
+    "differs": "entries that differ (x):",
+    "cases_right": "Cases right: {right} of {n}",
+    "case_mark": "{mark} {k}. {label}",
+    "case_mark_parts": "{mark} {k}. {label}: {parts}",
+    "part_mark": "{part}\u00a0{mark}",
+    "not_run": "the cases from {start} on were not run: the function did not return from case {last}",
     # what the function did instead of returning (check in __init__.py)
     "not_a_function": "expected a function, got {type}",
     "timeout": "still running after the time limit of {limit:g} s, so it was stopped (an endless loop?)",
@@ -83,7 +90,7 @@ MESSAGES = {
     "table_errors": "exceptions, in any exercise",
 }
 
-JOIN = {"items": ", ", "facts": "; ", "mistakes": "; "}
+JOIN = {"items": ", ", "facts": "; ", "mistakes": "; ", "parts": ", "}
 
 MISTAKES = {
     # rot180
@@ -254,15 +261,15 @@ MISTAKES = {
 }
 
 SECTIONS = {
-    "rot180": "chapter 02 (Cross-correlation and convolution), 'Convolution is correlation with a turned kernel'",
-    "correlate2d": "chapter 02 (Cross-correlation and convolution), 'Definitions'",
-    "convolve2d": "chapter 02 (Cross-correlation and convolution), 'Definitions' and "
-    "'Convolution is correlation with a turned kernel'",
-    "output_size": "chapter 01 (Notation), 'How many windows fit? A worked example'",
-    "conv_forward": "chapter 03 (Forward propagation: the convolution layer), 'Building up the formula'",
-    "pool_forward": "chapter 04 (Forward propagation: pooling), 'The formulas'",
-    "conv_backward": "chapter 05 (Backward propagation: the convolution layer), Part 2",
-    "pool_backward": "chapter 06 (Backward propagation: pooling)",
+    "rot180": "chapter 02 (Cross-correlation and convolution), equation (9), in 'Convolution is correlation "
+    "with a turned kernel'",
+    "correlate2d": "chapter 02 (Cross-correlation and convolution), equation (7), in 'Definitions'",
+    "convolve2d": "chapter 02 (Cross-correlation and convolution), equations (8) and (9)",
+    "output_size": "chapter 01 (Notation), equation (4), in 'How many windows fit? A worked example'",
+    "conv_forward": "chapter 03 (Forward propagation: the convolution layer), equation (14)",
+    "pool_forward": "chapter 04 (Forward propagation: pooling), equations (15) and (16)",
+    "conv_backward": "chapter 05 (Backward propagation: the convolution layer), equations (23) to (25)",
+    "pool_backward": "chapter 06 (Backward propagation: pooling), equations (27) and (28)",
 }
 
 SUMMARY = {
@@ -277,3 +284,9 @@ SUMMARY = {
 }
 
 LABELS = {case.label: case.label for cases in CASES.values() for case in cases}
+
+# the second round of exercises (:mod:`.practice`) brings its own texts
+for _spec in SPECS.values():
+    MISTAKES.update(_spec.en["mistakes"])
+    SECTIONS[_spec.name] = _spec.en["section"]
+    SUMMARY[_spec.name] = _spec.en["summary"]

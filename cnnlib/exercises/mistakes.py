@@ -19,6 +19,7 @@ from __future__ import annotations
 from . import slips
 from .en import MISTAKES
 from .errors import ERRORS
+from .practice import SPECS
 from .wrong_forward import CATALOGUE_FORWARD
 
 __all__ = ["MISTAKES", "SOURCE_SLIP", "CATALOGUE", "ERRORS", "slipped"]
@@ -57,6 +58,7 @@ CATALOGUE = {
         name: [(key, [slipped(name, {key: v}) for v in variants]) for key, variants in table.items()]
         for name, table in slips.VARIANTS.items()
     },
+    **{name: [(key, [fn]) for key, fn in spec.mistakes.items()] for name, spec in SPECS.items()},
 }
 
 assert {key for entries in CATALOGUE.values() for key, _ in entries} | {key for key, _ in ERRORS} == set(MISTAKES)

@@ -15,7 +15,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from ..i18n import language
-from .cases import CASES
+from .cases import CASES, PARTS
 from .messages import Message, say, texts
 from .mistakes import CATALOGUE, ERRORS, SOURCE_SLIP
 
@@ -50,6 +50,9 @@ class Report:
     candidates: list = field(default_factory=list)
     line: str | None = None
     lang: str = "en"
+    results: list = field(default_factory=list)
+    labels: list = field(default_factory=list)
+    diff: str | None = None
 
     def __str__(self):
         t, lang = texts(self.lang), self.lang
@@ -69,6 +72,8 @@ class Report:
         if self.expected is not None:
             lines += [say(Message("expected"), lang), _indent(say(self.expected, lang))]
             lines += [say(Message("got"), lang), _indent(say(self.got, lang))]
+            if self.diff is not None:
+                lines += [say(Message("differs"), lang), _indent(self.diff)]
         if len(self.mistakes) == 1:
             lines.append(line("diagnosis", mistake=t.MISTAKES[self.mistake]))
             if self.mistake in SOURCE_SLIP:
@@ -83,9 +88,30 @@ class Report:
         elif self.facts:
             facts = t.JOIN["facts"].join(say(fact, lang) for fact in self.facts)
             lines.append(line("unknown_mistake", facts=facts))
+        lines += self._case_list(line, t)
         if self.problem.key != "not_written":
             lines.append(line("formula", section=t.SECTIONS[self.exercise]))
         return "\n".join(lines)
+
+    def _case_list(self, line, t):
+        """Every case run, right or wrong (each part of a tuple result judged on its own), then those not run."""
+        if not self.results:
+            return []
+        right = sum(ok for ok, _ in self.results)
+        lines = [line("cases_right", right=right, n=self.cases_total)]
+        for k, (ok, parts) in enumerate(self.results):
+            mark, label = "✓" if ok else "✗", t.LABELS[self.labels[k]]
+            if parts is not None and not ok:
+                said = t.JOIN["parts"].join(
+                    say(Message("part_mark", part=name, mark="✓" if good else "✗"), self.lang)
+                    for name, good in zip(PARTS[self.exercise], parts)
+                )
+                lines.append(line("case_mark_parts", "  ", mark=mark, k=k + 1, label=label, parts=said))
+            else:
+                lines.append(line("case_mark", "  ", mark=mark, k=k + 1, label=label))
+        if len(self.results) < self.cases_total:
+            lines.append(line("not_run", "  ", start=len(self.results) + 1, last=len(self.results)))
+        return lines
 
 
 def mistakes_table(lang=None):

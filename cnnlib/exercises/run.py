@@ -344,3 +344,21 @@ def _fmt(x):
     if x.dtype.kind == "f" and np.array_equal(x, np.round(x)):
         x = x.astype(np.int64)
     return np.array2string(x, precision=4, suppress_small=True, max_line_width=100)
+
+
+def mark_differences(got, expected, weights=False, limit=10):
+    """The slice that :func:`show` prints, with ``x`` at each entry that differs and ``·`` where it agrees
+    (None when the two are not arrays of one shape, or the slice is too large to print)."""
+    g, e = np.asarray(got), np.asarray(expected)
+    if g.shape != e.shape or g.dtype.kind not in "biuf" or e.dtype.kind not in "biuf" or g.ndim not in (2, 4):
+        return None
+    wrong = ~np.isclose(g.astype(np.float64), e.astype(np.float64), rtol=TOLERANCE, atol=TOLERANCE)
+    if not wrong.any():
+        return None
+    if g.ndim == 4:
+        a, b = focus_of(g, e, weights) or (0, 0)
+        wrong = wrong[:, :, a, b] if weights else wrong[a, :, :, b]
+    if wrong.shape[0] > limit or wrong.shape[1] > limit:
+        return None
+    rows = ["[" + " ".join("x" if w else "·" for w in row) + "]" for row in wrong]
+    return "[" + ("\n ".join(rows)) + "]"

@@ -7,6 +7,8 @@ Formulas and symbols are kept as they are. Where the next line of a report cites
 mistake's text does not also say that the source makes the same slip (:data:`.mistakes.SOURCE_SLIP`).
 """
 
+from .practice import SPECS
+
 __all__ = ["JOIN", "LABELS", "MESSAGES", "MISTAKES", "SECTIONS", "SUMMARY"]
 
 MESSAGES = {
@@ -23,6 +25,12 @@ MESSAGES = {
     "several_mistakes": "这个输出与不止一种已知错误相符。可能是：{mistakes}",
     "unknown_mistake": "已知的错误都不会得出这个输出。差异在于：{facts}。",
     "formula": "正确的公式见{section}。",
+    "differs": "与期望不同的元素（标为 x）：",
+    "cases_right": "通过的用例：{right} 个（共 {n} 个）",
+    "case_mark": "{mark} {k}. {label}",
+    "case_mark_parts": "{mark} {k}. {label}：{parts}",
+    "part_mark": "{part}\u00a0{mark}",
+    "not_run": "从第 {start} 个用例起都没有运行：函数在第 {last} 个用例上没有返回",
     # what the function did instead of returning (check in __init__.py)
     "not_a_function": "应传入一个函数，实际传入的是 {type}",
     "timeout": "超过 {limit:g} 秒的时间限制仍未结束，已被中止（是不是陷入了死循环？）",
@@ -75,7 +83,7 @@ MESSAGES = {
 }
 
 # Several mistakes read "可能是：……。也可能是：……。"
-JOIN = {"items": "、", "facts": "；", "mistakes": "也可能是："}
+JOIN = {"items": "、", "facts": "；", "mistakes": "也可能是：", "parts": "，"}
 
 MISTAKES = {
     # rot180
@@ -211,14 +219,14 @@ MISTAKES = {
 }
 
 SECTIONS = {
-    "rot180": "第 2 章（互相关与卷积）“卷积就是用旋转后的卷积核做互相关”一节",
-    "correlate2d": "第 2 章（互相关与卷积）“定义”一节",
-    "convolve2d": "第 2 章（互相关与卷积）“定义”和“卷积就是用旋转后的卷积核做互相关”两节",
-    "output_size": "第 1 章（符号约定）“能放下多少个窗口？一个算例”一节",
-    "conv_forward": "第 3 章（前向传播：卷积层）“逐步建立公式”一节",
-    "pool_forward": "第 4 章（前向传播：池化层）“公式”一节",
-    "conv_backward": "第 5 章（反向传播：卷积层）第 2 部分",
-    "pool_backward": "第 6 章（反向传播：池化层）",
+    "rot180": "第 2 章（互相关与卷积）“卷积就是用旋转后的卷积核做互相关”一节的式 (9)",
+    "correlate2d": "第 2 章（互相关与卷积）“定义”一节的式 (7)",
+    "convolve2d": "第 2 章（互相关与卷积）的式 (8) 和式 (9)",
+    "output_size": "第 1 章（符号约定）“能放下多少个窗口？一个算例”一节的式 (4)",
+    "conv_forward": "第 3 章（前向传播：卷积层）的式 (14)",
+    "pool_forward": "第 4 章（前向传播：池化层）的式 (15) 和式 (16)",
+    "conv_backward": "第 5 章（反向传播：卷积层）的式 (23) 至式 (25)",
+    "pool_backward": "第 6 章（反向传播：池化层）的式 (27) 和式 (28)",
 }
 
 SUMMARY = {
@@ -302,3 +310,10 @@ LABELS = {
     "float inputs, overlapping 3x3 windows, stride 1, avg": "浮点输入，重叠的 3×3 窗口，步幅 1，平均池化",
     "float upstream gradient, overlapping 3x3 windows, stride 1, max": "浮点上游梯度，重叠的 3×3 窗口，步幅 1，最大池化",
 }
+
+# the second round of exercises (:mod:`.practice`) brings its own texts
+for _spec in SPECS.values():
+    MISTAKES.update(_spec.zh["mistakes"])
+    SECTIONS[_spec.name] = _spec.zh["section"]
+    SUMMARY[_spec.name] = _spec.zh["summary"]
+    LABELS.update(_spec.zh["labels"])
