@@ -228,10 +228,12 @@ def test_solutions_are_folded_and_the_workbook_has_none(shown, lang):
     reader = shown[lang, "05_conv_backward"]
     solution = [c for c in reader["code"] if "your-turn-solution" in c["tags"]]
     check = [c for c in reader["code"] if "your-turn-check" in c["tags"]]
-    assert len(solution) == 1 and solution[0]["hidden"], "the Your-turn solution should open folded"
-    assert len(check) == 1 and not check[0]["hidden"], "the check cell must stay in view"
+    # two Your turns: the layer, then the input gradient as a full convolution
+    assert len(solution) == 2 and all(c["hidden"] for c in solution), "the Your-turn solutions should open folded"
+    assert len(check) == 2 and not any(c["hidden"] for c in check), "the check cells must stay in view"
     headings = [c["heading"] for c in reader["cells"] if c["heading"]]
-    assert any(("Solution to Exercise 15" if lang == "en" else "练习 15 的解答") in h for h in headings)
+    for n in (18, 19):
+        assert any((f"Solution to Exercise {n}" if lang == "en" else f"练习 {n} 的解答") in h for h in headings)
     wb = shown[lang, "workbook/05_conv_backward"]
     assert not [c for c in wb["code"] if "your-turn-solution" in c["tags"]]
     assert [c for c in wb["code"] if "your-turn-stub" in c["tags"]]
