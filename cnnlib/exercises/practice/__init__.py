@@ -12,7 +12,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-__all__ = ["Exercise", "SPECS"]
+import numpy as np
+
+__all__ = ["Exercise", "SPECS", "ints", "pair"]
+
+
+def ints(rng, shape, low=-3, high=3):
+    """Small random integers for a case, ``low`` to ``high`` inclusive: results a reader can check by hand."""
+    return rng.integers(low, high + 1, size=shape)
+
+
+def pair(x):
+    """An int or a pair ``(vertical, horizontal)`` -> a pair of ints (the mistakes' own argument handling)."""
+    return (x, x) if np.ndim(x) == 0 else tuple(int(v) for v in x)
 
 
 @dataclass

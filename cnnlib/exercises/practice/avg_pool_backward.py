@@ -10,24 +10,20 @@ import numpy as np
 
 from ... import reference
 from ...shapes import pool_shapes
-from . import Exercise
-
-
-def _ints(rng, shape, low=-3, high=3):
-    return rng.integers(low, high + 1, size=shape)
+from . import Exercise, ints
 
 
 def _case(rng, label, shape, size, stride=None, scale=1):
     """A case with an integer ``dA`` (times ``scale``, so that the shares are whole) and an input of ``shape``."""
     out = pool_shapes(np.zeros(shape), size, stride, "avg")[3]
     kwargs = {} if stride is None else {"stride": stride}
-    return (label, (_ints(rng, out) * scale, _ints(rng, shape, 0, 9), size), kwargs)
+    return (label, (ints(rng, out) * scale, ints(rng, shape, 0, 9), size), kwargs)
 
 
 def cases(rng):
     tiles = np.array([[4, 8], [-4, 12]]).reshape(1, 2, 2, 1)
     return [
-        ("2x2 tiles of a 4x4 input, dA in multiples of 4", (tiles, _ints(rng, (1, 4, 4, 1), 0, 9), 2), {}),
+        ("2x2 tiles of a 4x4 input, dA in multiples of 4", (tiles, ints(rng, (1, 4, 4, 1), 0, 9), 2), {}),
         _case(rng, "3x3 windows, stride 1, on a 4x4 input: the centre 2x2 is in all 4", (1, 4, 4, 1), 3, 1, 9),
         _case(rng, "3x3 windows, stride 1, on a 5x5 input: up to 9 windows per pixel", (1, 5, 5, 1), 3, 1, 9),
         _case(rng, "2x2 windows, stride (2, 1): rows tile, columns overlap", (1, 4, 5, 1), 2, (2, 1), 4),

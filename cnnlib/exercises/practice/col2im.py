@@ -10,20 +10,12 @@ from __future__ import annotations
 import numpy as np
 
 from ... import conv
-from . import Exercise
-
-
-def _ints(rng, shape, low=-3, high=3):
-    return rng.integers(low, high + 1, size=shape)
-
-
-def _pair(x):
-    return (x, x) if np.ndim(x) == 0 else tuple(x)
+from . import Exercise, ints, pair
 
 
 def _windows(padded_shape, k1, k2, stride, size=None):
     """``(s1, s2, n_H, n_W)``: the number of windows by the floor formula, or by ``size(n, k, s)``."""
-    (s1, s2), (_, H, W, _) = _pair(stride), padded_shape
+    (s1, s2), (_, H, W, _) = pair(stride), padded_shape
     size = size or (lambda n, k, s: (n - k) // s + 1)
     return s1, s2, size(H, k1, s1), size(W, k2, s2)
 
@@ -43,16 +35,16 @@ def cases(rng):
         ),
         ("numbered entries: 2x2 windows on a 3x3 map", (_numbered(4, 4), (1, 3, 3, 1), 2, 2, 1), {}),
         ("stride = window: 2x2 tiles of a 4x4 map, no overlap", (_numbered(4, 4), (1, 4, 4, 1), 2, 2, 2), {}),
-        ("two channels, 2x2 windows on a 3x3 map", (_ints(rng, (4, 8)), (1, 3, 3, 2), 2, 2, 1), {}),
-        ("stride (1, 2), 2x2 windows on a 3x4 map", (_ints(rng, (4, 4)), (1, 3, 4, 1), 2, 2, (1, 2)), {}),
+        ("two channels, 2x2 windows on a 3x3 map", (ints(rng, (4, 8)), (1, 3, 3, 2), 2, 2, 1), {}),
+        ("stride (1, 2), 2x2 windows on a 3x4 map", (ints(rng, (4, 4)), (1, 3, 4, 1), 2, 2, (1, 2)), {}),
         (
             "3x3 windows, stride 2, a 6x6 map: a row and a column left over",
-            (_ints(rng, (4, 9)), (1, 6, 6, 1), 3, 3, 2),
+            (ints(rng, (4, 9)), (1, 6, 6, 1), 3, 3, 2),
             {},
         ),
         (
             "a batch of 2, 3 channels, 2x3 windows, stride (2, 1), a 5x4 map",
-            (_ints(rng, (8, 18)), (2, 5, 4, 3), 2, 3, (2, 1)),
+            (ints(rng, (8, 18)), (2, 5, 4, 3), 2, 3, (2, 1)),
             {},
         ),
         (
@@ -117,7 +109,7 @@ def channels_first_columns(dcols, padded_shape, k1, k2, stride):
 
 
 def stride_ignored(dcols, padded_shape, k1, k2, stride):
-    if _pair(stride) == (1, 1):
+    if pair(stride) == (1, 1):
         return None
     return _scatter(dcols, padded_shape, k1, k2, stride, at=lambda i, j: (i, j))
 

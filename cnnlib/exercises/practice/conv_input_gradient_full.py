@@ -11,31 +11,23 @@ import numpy as np
 from numpy.lib.stride_tricks import sliding_window_view
 
 from ... import reference
-from . import Exercise
-
-
-def _ints(rng, shape, low=-3, high=3):
-    return rng.integers(low, high + 1, size=shape)
-
-
-def _pair(x):
-    return (x, x) if np.ndim(x) == 0 else tuple(x)
+from . import Exercise, ints, pair
 
 
 def cases(rng):
     return [
         ("the hand example: a 2x2 delta, a 2x2 kernel",
          (np.array([[1, 0], [0, 2]]).reshape(1, 2, 2, 1), np.array([[1, 2], [3, 4]]).reshape(2, 2, 1, 1)), {}),
-        ("one channel, a 3x3 delta, a 2x3 kernel", (_ints(rng, (1, 3, 3, 1)), _ints(rng, (2, 3, 1, 1))), {}),
-        ("two channels in and two out, a 2x2 kernel", (_ints(rng, (1, 2, 3, 2)), _ints(rng, (2, 2, 2, 2))), {}),
-        ("layer padding 1, a 3x3 kernel", (_ints(rng, (1, 3, 3, 1)), _ints(rng, (3, 3, 1, 1))), {"padding": 1}),
-        ("layer padding 2, a 5x5 kernel, two channels", (_ints(rng, (1, 3, 3, 2)), _ints(rng, (5, 5, 2, 2))),
+        ("one channel, a 3x3 delta, a 2x3 kernel", (ints(rng, (1, 3, 3, 1)), ints(rng, (2, 3, 1, 1))), {}),
+        ("two channels in and two out, a 2x2 kernel", (ints(rng, (1, 2, 3, 2)), ints(rng, (2, 2, 2, 2))), {}),
+        ("layer padding 1, a 3x3 kernel", (ints(rng, (1, 3, 3, 1)), ints(rng, (3, 3, 1, 1))), {"padding": 1}),
+        ("layer padding 2, a 5x5 kernel, two channels", (ints(rng, (1, 3, 3, 2)), ints(rng, (5, 5, 2, 2))),
          {"padding": 2}),
         ("layer padding (1, 0), a 3x2 kernel, 3 channels in, 2 out",
-         (_ints(rng, (1, 4, 3, 2)), _ints(rng, (3, 2, 3, 2))), {"padding": (1, 0)}),
-        ("a batch of 3, a 1x1 kernel mixing 4 channels into 2", (_ints(rng, (3, 2, 3, 2)), _ints(rng, (1, 1, 4, 2))),
+         (ints(rng, (1, 4, 3, 2)), ints(rng, (3, 2, 3, 2))), {"padding": (1, 0)}),
+        ("a batch of 3, a 1x1 kernel mixing 4 channels into 2", (ints(rng, (3, 2, 3, 2)), ints(rng, (1, 1, 4, 2))),
          {}),
-        ("a batch of 2, layer padding (0, 2), a 2x5 kernel", (_ints(rng, (2, 3, 2, 3)), _ints(rng, (2, 5, 2, 3))),
+        ("a batch of 2, layer padding (0, 2), a 2x5 kernel", (ints(rng, (2, 3, 2, 3)), ints(rng, (2, 5, 2, 3))),
          {"padding": (0, 2)}),
         ("float delta and kernel, a batch of 2, 3 channels in, 4 out, padding 1",
          (rng.standard_normal((2, 4, 5, 4)), rng.standard_normal((3, 3, 3, 4))), {"padding": 1}),
@@ -46,7 +38,7 @@ def cases(rng):
 
 def answer(dZ, W, padding=0):
     """The input gradient by the reference loops, for an input of the size the layer must have had."""
-    (p1, p2), (m, n_H, n_W, _), (k1, k2, n_C_prev, _) = _pair(padding), np.shape(dZ), np.shape(W)
+    (p1, p2), (m, n_H, n_W, _), (k1, k2, n_C_prev, _) = pair(padding), np.shape(dZ), np.shape(W)
     shape = (m, n_H + k1 - 1 - 2 * p1, n_W + k2 - 1 - 2 * p2, n_C_prev)
     return reference.conv_backward(dZ, np.zeros(shape, dtype=np.result_type(dZ, W)), W, 1, padding)[0]
 
@@ -55,7 +47,7 @@ def _gather(dZ, W, padding=0, before=None, after=None, kernel=None, crop="both")
     """Pad ``dZ`` (``before``/``after`` rows and columns, by default k - 1), correlate it with ``kernel``
     (by default ``W`` turned and its channels swapped), crop the layer padding."""
     dZ, W = np.asarray(dZ), np.asarray(W)
-    (p1, p2), (k1, k2) = _pair(padding), W.shape[:2]
+    (p1, p2), (k1, k2) = pair(padding), W.shape[:2]
     b1, b2 = before or (k1 - 1, k2 - 1)
     a1, a2 = after or (k1 - 1, k2 - 1)
     K = W[::-1, ::-1].transpose(0, 1, 3, 2) if kernel is None else kernel

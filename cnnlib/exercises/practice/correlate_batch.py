@@ -11,22 +11,18 @@ from __future__ import annotations
 import numpy as np
 
 from ... import reference
-from . import Exercise
-
-
-def _ints(rng, shape, low=-3, high=3):
-    return rng.integers(low, high + 1, size=shape)
+from . import Exercise, ints
 
 
 def cases(rng):
     return [
         ("a batch of one 3x3 image, a 2x2 kernel", (np.arange(9).reshape(1, 3, 3), np.array([[1, 2], [3, 4]])), {}),
         ("two 3x3 images, a 2x2 kernel", (np.arange(18).reshape(2, 3, 3), np.array([[1, 0], [2, -1]])), {}),
-        ("a batch of 3 4x5 images, a 2x3 kernel", (_ints(rng, (3, 4, 5)), _ints(rng, (2, 3))), {}),
-        ("a 1x1 kernel on a batch of 2 non-square images", (_ints(rng, (2, 2, 3)), np.array([[3]])), {}),
-        ("a kernel as large as the images: one number each", (_ints(rng, (3, 2, 3)), _ints(rng, (2, 3))), {}),
-        ("a batch of 4 5x4 images, a 3x2 kernel", (_ints(rng, (4, 5, 4)), _ints(rng, (3, 2))), {}),
-        ("a batch of 2 6x3 images, a 4x1 kernel", (_ints(rng, (2, 6, 3)), _ints(rng, (4, 1))), {}),
+        ("a batch of 3 4x5 images, a 2x3 kernel", (ints(rng, (3, 4, 5)), ints(rng, (2, 3))), {}),
+        ("a 1x1 kernel on a batch of 2 non-square images", (ints(rng, (2, 2, 3)), np.array([[3]])), {}),
+        ("a kernel as large as the images: one number each", (ints(rng, (3, 2, 3)), ints(rng, (2, 3))), {}),
+        ("a batch of 4 5x4 images, a 3x2 kernel", (ints(rng, (4, 5, 4)), ints(rng, (3, 2))), {}),
+        ("a batch of 2 6x3 images, a 4x1 kernel", (ints(rng, (2, 6, 3)), ints(rng, (4, 1))), {}),
         (
             "a batch of 3 float 5x6 images, a float 3x2 kernel",
             (rng.standard_normal((3, 5, 6)), rng.standard_normal((3, 2))),

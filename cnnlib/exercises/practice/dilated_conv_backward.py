@@ -11,15 +11,7 @@ from __future__ import annotations
 import numpy as np
 
 from ... import reference
-from . import Exercise
-
-
-def _ints(rng, shape, low=-3, high=3):
-    return rng.integers(low, high + 1, size=shape)
-
-
-def _pair(x):
-    return (x, x) if np.ndim(x) == 0 else tuple(int(v) for v in x)
+from . import Exercise, ints, pair
 
 
 def _out(n, k, p, s, d):
@@ -28,7 +20,7 @@ def _out(n, k, p, s, d):
 
 def _layer(rng, m, h, w, c_prev, c, k1, k2, floats=False, **conf):
     """``(dZ, A_prev, W)`` of a layer with ``conf``, dZ of the shape its output has."""
-    (s1, s2), (p1, p2), (d1, d2) = (_pair(conf.get(key, 1 if key != "padding" else 0))
+    (s1, s2), (p1, p2), (d1, d2) = (pair(conf.get(key, 1 if key != "padding" else 0))
                                     for key in ("stride", "padding", "dilation"))  # fmt: skip
     shape = (m, _out(h, k1, p1, s1, d1), _out(w, k2, p2, s2, d2), c)
     if floats:
@@ -37,7 +29,7 @@ def _layer(rng, m, h, w, c_prev, c, k1, k2, floats=False, **conf):
             rng.standard_normal((m, h, w, c_prev)),
             rng.standard_normal((k1, k2, c_prev, c)),
         )
-    return _ints(rng, shape), _ints(rng, (m, h, w, c_prev)), _ints(rng, (k1, k2, c_prev, c))
+    return ints(rng, shape), ints(rng, (m, h, w, c_prev)), ints(rng, (k1, k2, c_prev, c))
 
 
 def cases(rng):
@@ -74,7 +66,7 @@ def _scatter(dZ, A_prev, W, stride, padding, start_dA, gap_dA, start_dW, gap_dW)
     """The backward pass as a scatter, output ``(i, j)``'s window starting at ``(i*start[0], j*start[1])``
     with its taps ``gap`` apart, for dA_prev and dW each; ``None`` where a window leaves the padded input."""
     dZ, A_prev, W = np.asarray(dZ), np.asarray(A_prev), np.asarray(W)
-    (p1, p2), (k1, k2) = _pair(padding), W.shape[:2]
+    (p1, p2), (k1, k2) = pair(padding), W.shape[:2]
     A_pad = np.pad(A_prev, ((0, 0), (p1, p1), (p2, p2), (0, 0)))
     n_H, n_W = dZ.shape[1:3]
     for (a1, a2), (g1, g2) in ((start_dA, gap_dA), (start_dW, gap_dW)):
@@ -94,17 +86,17 @@ def _scatter(dZ, A_prev, W, stride, padding, start_dA, gap_dA, start_dW, gap_dW)
 
 
 def dA_without_dilation(dZ, A_prev, W, stride=1, padding=0, dilation=1):
-    s = _pair(stride)
-    return _scatter(dZ, A_prev, W, stride, padding, s, (1, 1), s, _pair(dilation))
+    s = pair(stride)
+    return _scatter(dZ, A_prev, W, stride, padding, s, (1, 1), s, pair(dilation))
 
 
 def dW_without_dilation(dZ, A_prev, W, stride=1, padding=0, dilation=1):
-    s = _pair(stride)
-    return _scatter(dZ, A_prev, W, stride, padding, s, _pair(dilation), s, (1, 1))
+    s = pair(stride)
+    return _scatter(dZ, A_prev, W, stride, padding, s, pair(dilation), s, (1, 1))
 
 
 def dilation_in_the_stride(dZ, A_prev, W, stride=1, padding=0, dilation=1):
-    (s1, s2), (d1, d2) = _pair(stride), _pair(dilation)
+    (s1, s2), (d1, d2) = pair(stride), pair(dilation)
     return _scatter(dZ, A_prev, W, stride, padding, (s1 * d1, s2 * d2), (1, 1), (s1 * d1, s2 * d2), (1, 1))
 
 
@@ -112,8 +104,8 @@ def taps_d_plus_one_apart(dZ, A_prev, W, stride=1, padding=0, dilation=1):
     """Taps ``d + 1`` apart, as a scatter by slices does it: a window cut short by the end of the padded
     input cannot take the kernel, and numpy refuses (the first such window raises)."""
     dZ, A_prev, W = np.asarray(dZ), np.asarray(A_prev), np.asarray(W)
-    (s1, s2), (p1, p2), (k1, k2) = _pair(stride), _pair(padding), W.shape[:2]
-    g1, g2 = (d + 1 for d in _pair(dilation))
+    (s1, s2), (p1, p2), (k1, k2) = pair(stride), pair(padding), W.shape[:2]
+    g1, g2 = (d + 1 for d in pair(dilation))
     A_pad = np.pad(A_prev, ((0, 0), (p1, p1), (p2, p2), (0, 0)))
     dA_pad = np.zeros(A_pad.shape, dtype=np.result_type(dZ, W))
     dW = np.zeros(W.shape, dtype=np.result_type(dZ, A_prev))
@@ -130,7 +122,7 @@ def outputs_counted_without_dilation(dZ, A_prev, W, stride=1, padding=0, dilatio
     """The loops run over ``(n + 2p − k)/s + 1`` outputs, and past the end of ``dZ`` when the dilation is
     more than 1: the IndexError of the first entry read past it."""
     dZ, A_prev, W = np.asarray(dZ), np.asarray(A_prev), np.asarray(W)
-    (s1, s2), (p1, p2) = _pair(stride), _pair(padding)
+    (s1, s2), (p1, p2) = pair(stride), pair(padding)
     m, h, w, _ = A_prev.shape
     k1, k2, _, n_C = W.shape
     n_H, n_W = (h + 2 * p1 - k1) // s1 + 1, (w + 2 * p2 - k2) // s2 + 1

@@ -9,21 +9,17 @@ from __future__ import annotations
 import numpy as np
 
 from ... import reference
-from . import Exercise
-
-
-def _ints(rng, shape, low=-3, high=3):
-    return rng.integers(low, high + 1, size=shape)
+from . import Exercise, ints
 
 
 def cases(rng):
     return [
-        ("one 2x2 channel", (np.array([[8]]), _ints(rng, (1, 2, 2, 1))), {}),
-        ("one 3x3 channel", (np.array([[9]]), _ints(rng, (1, 3, 3, 1))), {}),
-        ("two channels on a 2x2 map", (np.array([[4, -8]]), _ints(rng, (1, 2, 2, 2))), {}),
-        ("a non-square 2x4 map", (np.array([[8, 16, -24]]), _ints(rng, (1, 2, 4, 3))), {}),
-        ("a batch of 3, 2 channels, a 3x2 map", (_ints(rng, (3, 2)) * 6, _ints(rng, (3, 3, 2, 2))), {}),
-        ("a 1x1 map: nothing to spread", (_ints(rng, (2, 3)), _ints(rng, (2, 1, 1, 3))), {}),
+        ("one 2x2 channel", (np.array([[8]]), ints(rng, (1, 2, 2, 1))), {}),
+        ("one 3x3 channel", (np.array([[9]]), ints(rng, (1, 3, 3, 1))), {}),
+        ("two channels on a 2x2 map", (np.array([[4, -8]]), ints(rng, (1, 2, 2, 2))), {}),
+        ("a non-square 2x4 map", (np.array([[8, 16, -24]]), ints(rng, (1, 2, 4, 3))), {}),
+        ("a batch of 3, 2 channels, a 3x2 map", (ints(rng, (3, 2)) * 6, ints(rng, (3, 3, 2, 2))), {}),
+        ("a 1x1 map: nothing to spread", (ints(rng, (2, 3)), ints(rng, (2, 1, 1, 3))), {}),
         (
             "float gradient, a batch of 2, a 3x5 map",
             (rng.standard_normal((2, 4)), rng.standard_normal((2, 3, 5, 4))),

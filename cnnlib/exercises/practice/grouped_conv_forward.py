@@ -10,11 +10,7 @@ from __future__ import annotations
 import numpy as np
 
 from ... import reference
-from . import Exercise
-
-
-def _ints(rng, shape, low=-3, high=3):
-    return rng.integers(low, high + 1, size=shape)
+from . import Exercise, ints, pair
 
 
 def _bias(rng, n):
@@ -25,7 +21,7 @@ def _bias(rng, n):
 def _layer(rng, a_shape, w_shape, floats=False):
     if floats:
         return rng.standard_normal(a_shape), rng.standard_normal(w_shape), rng.standard_normal(w_shape[-1])
-    return _ints(rng, a_shape), _ints(rng, w_shape), _bias(rng, w_shape[-1])
+    return ints(rng, a_shape), ints(rng, w_shape), _bias(rng, w_shape[-1])
 
 
 def cases(rng):
@@ -70,14 +66,10 @@ def answer(A_prev, W, b, stride=1, padding=0, groups=1):
     return reference.conv_forward(A_prev, W, b, stride, padding, 1, groups)
 
 
-def _pair(x):
-    return (x, x) if np.ndim(x) == 0 else tuple(x)
-
-
 def _conv(A_prev, W, b, stride, padding, reads, bias_times=1):
     """The layer with output channel ``c`` reading input channels ``reads(c)`` (a slice); None where they fall
     outside the input."""
-    (s1, s2), (p1, p2) = _pair(stride), _pair(padding)
+    (s1, s2), (p1, p2) = pair(stride), pair(padding)
     m, h, w, n_C_prev = np.shape(A_prev)
     k1, k2, C_g, n_C = np.shape(W)
     A = np.pad(A_prev, ((0, 0), (p1, p1), (p2, p2), (0, 0)))

@@ -10,11 +10,7 @@ from __future__ import annotations
 import numpy as np
 
 from ...shapes import pool_shapes
-from . import Exercise
-
-
-def _ints(rng, shape, low=-3, high=3):
-    return rng.integers(low, high + 1, size=shape)
+from . import Exercise, ints
 
 
 def cases(rng):
@@ -25,11 +21,11 @@ def cases(rng):
     return [
         ("the 4x4 example, 2x2 windows: one maximum per window", (hand, 2), {}),
         ("tied maxima in 2x2 windows: the first one counts", (ties, 2), {}),
-        ("overlapping 3x3 windows, stride 1, a 5x5 input with ties", (_ints(rng, (1, 5, 5, 1), 0, 3), 3), {"stride": 1}),
+        ("overlapping 3x3 windows, stride 1, a 5x5 input with ties", (ints(rng, (1, 5, 5, 1), 0, 3), 3), {"stride": 1}),
         ("non-square (2, 3) windows on a 4x6 input", (rng.permutation(24).reshape(1, 4, 6, 1), (2, 3)), {}),
-        ("(3, 2) windows, stride (1, 2), a 6x7 input with ties", (_ints(rng, (1, 6, 7, 1), 0, 3), (3, 2)), {"stride": (1, 2)}),
+        ("(3, 2) windows, stride (1, 2), a 6x7 input with ties", (ints(rng, (1, 6, 7, 1), 0, 3), (3, 2)), {"stride": (1, 2)}),
         ("3x3 windows, stride 2, an 8x8 input: row 7 and column 7 left over", (rng.permutation(64).reshape(1, 8, 8, 1), 3), {"stride": 2}),
-        ("a batch of 2 with 3 channels, (2, 3) windows, stride (2, 1)", (_ints(rng, (2, 5, 7, 3), 0, 3), (2, 3)), {"stride": (2, 1)}),
+        ("a batch of 2 with 3 channels, (2, 3) windows, stride (2, 1)", (ints(rng, (2, 5, 7, 3), 0, 3), (2, 3)), {"stride": (2, 1)}),
         ("float input, a batch of 2, 3x3 windows, stride (2, 1)", (rng.standard_normal((2, 7, 6, 2)), 3), {"stride": (2, 1)}),
         ("float input after a ReLU: windows of zeros tie", (relu, 2), {"stride": 1}),
     ]  # fmt: skip

@@ -10,15 +10,7 @@ from __future__ import annotations
 import numpy as np
 
 from ... import reference
-from . import Exercise
-
-
-def _ints(rng, shape, low=-3, high=3):
-    return rng.integers(low, high + 1, size=shape)
-
-
-def _pair(x):
-    return (x, x) if np.ndim(x) == 0 else tuple(x)
+from . import Exercise, ints, pair
 
 
 def cases(rng):
@@ -39,27 +31,27 @@ def cases(rng):
         ),
         (
             "a 2x2 input, a 2x3 kernel, stride 2, a bias",
-            (_ints(rng, (1, 2, 2, 1)), _ints(rng, (2, 3, 1, 1)), np.array([-2])),
+            (ints(rng, (1, 2, 2, 1)), ints(rng, (2, 3, 1, 1)), np.array([-2])),
             {"stride": 2},
         ),
         (
             "a 3x3 kernel, stride 2, padding 1: the padding cropped",
-            (_ints(rng, (1, 3, 3, 1)), _ints(rng, (3, 3, 1, 1)), np.array([2])),
+            (ints(rng, (1, 3, 3, 1)), ints(rng, (3, 3, 1, 1)), np.array([2])),
             {"stride": 2, "padding": 1},
         ),
         (
             "two channels in and two out, stride 2",
-            (_ints(rng, (1, 2, 2, 2)), _ints(rng, (3, 2, 2, 2)), _ints(rng, 2)),
+            (ints(rng, (1, 2, 2, 2)), ints(rng, (3, 2, 2, 2)), ints(rng, 2)),
             {"stride": 2},
         ),
         (
             "one channel in, three out",
-            (_ints(rng, (1, 2, 3, 1)), _ints(rng, (2, 2, 3, 1)), _ints(rng, 3)),
+            (ints(rng, (1, 2, 3, 1)), ints(rng, (2, 2, 3, 1)), ints(rng, 3)),
             {"stride": 2},
         ),
         (
             "a batch of 2, 3 channels in, 2 out, stride (2, 1), padding (1, 0)",
-            (_ints(rng, (2, 3, 2, 3)), _ints(rng, (3, 2, 2, 3)), _ints(rng, 2)),
+            (ints(rng, (2, 3, 2, 3)), ints(rng, (3, 2, 2, 3)), ints(rng, 2)),
             {"stride": (2, 1), "padding": (1, 0)},
         ),
         (
@@ -83,7 +75,7 @@ def _stamps(X, W, b, stride, padding, extra=(0, 0), crop="both", bias=True):
     """The scatter with one thing changed: ``extra`` rows and columns more at the bottom and right, the
     padding cropped from both ends (``"both"``), from the bottom and right only (``"end"``) or not at all
     (``"none"``), the bias left out."""
-    (s1, s2), (p1, p2) = _pair(stride), _pair(padding)
+    (s1, s2), (p1, p2) = pair(stride), pair(padding)
     k1, k2, n_C_out, _ = W.shape
     m, n_H, n_W, _ = X.shape
     H, W_out = (n_H - 1) * s1 - 2 * p1 + k1 + extra[0], (n_W - 1) * s2 - 2 * p2 + k2 + extra[1]
@@ -100,13 +92,13 @@ def no_bias(X, W, b, stride=1, padding=0):
 
 
 def not_cropped(X, W, b, stride=1, padding=0):
-    if _pair(padding) == (0, 0):
+    if pair(padding) == (0, 0):
         return None
     return _stamps(X, W, b, stride, padding, crop="none")
 
 
 def cropped_at_the_end(X, W, b, stride=1, padding=0):
-    if _pair(padding) == (0, 0):
+    if pair(padding) == (0, 0):
         return None
     return _stamps(X, W, b, stride, padding, crop="end")
 
@@ -120,7 +112,7 @@ def size_plus_one(X, W, b, stride=1, padding=0):
 
 
 def size_without_minus_one(X, W, b, stride=1, padding=0):
-    return _stamps(X, W, b, stride, padding, extra=_pair(stride))
+    return _stamps(X, W, b, stride, padding, extra=pair(stride))
 
 
 def channels_swapped(X, W, b, stride=1, padding=0):
