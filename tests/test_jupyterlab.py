@@ -132,13 +132,15 @@ async (path) => {
   const notebook = panel.content;
   const sleep = ms => new Promise(r => setTimeout(r, ms));
   const markdown = () => notebook.widgets.filter(c => c.model.type === 'markdown');
-  // every Markdown cell rendered, then MathJax done: the number of typeset formulas stops changing
+  // every Markdown cell rendered, then MathJax done: the number of typeset formulas stops changing, and,
+  // where the Markdown has formulas, is no longer 0 (on a busy machine MathJax may not have started yet)
+  const hasMath = markdown().some(c => c.model.sharedModel.getSource().includes('$'));
   let last = -1, stable = 0;
   for (let k = 0; k < 600 && stable < 6; k++) {
     await sleep(100);
     const rendered = markdown().every(c => c.rendered && c.node.querySelector('.jp-RenderedMarkdown'));
     const n = panel.node.querySelectorAll('mjx-container').length;
-    stable = rendered && n === last ? stable + 1 : 0;
+    stable = rendered && n === last && (n > 0 || !hasMath) ? stable + 1 : 0;
     last = n;
   }
   const cells = markdown().map(c => {
