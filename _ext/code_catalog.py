@@ -252,6 +252,8 @@ def update(root=ROOT):
         cat = Catalog(locale="zh_CN", project="cnnlib book: code", fuzzy=False)
         for msgid, kind, where in chapter_messages(nb):
             cat.add(msgid, old.get(msgid, ""), auto_comments=[f"{kind}, {where}"])
+        for message in cat:  # babel guesses "python-format" from a % or {}; msgfmt would then check them as such
+            message.flags -= {"python-format", "python-brace-format"}
         target = Path(root) / "locale" / "zh_CN" / "LC_MESSAGES" / "code" / f"{path.stem}.po"
         target.parent.mkdir(parents=True, exist_ok=True)
         with open(target, "wb") as f:

@@ -1,8 +1,8 @@
 """Sphinx extension: in the checker's reports on a page, each equation number links to its equation.
 
-A report ends with "The right formula: chapter 05 (...), equations (23) to (25)." ("正确的公式见…的式 (23)
-至式 (25)。"), plain text printed by a cell. After the pages are written, the numbers the book gave its
-equations are read off the pages themselves (``<span class="eqno">(23)<a … href="#equation-…">``), and in
+A report ends with "The right formula: chapter 05 (...), equations (5.3) to (5.5)." ("正确的公式见…的式 (5.3)
+至式 (5.5)。"), plain text printed by a cell. After the pages are written, the numbers the book gave its
+equations are read off the pages themselves (``<span class="eqno">(5.3)<a … href="#equation-…">``), and in
 the output boxes every number of such a sentence becomes a link to its equation, on whichever page it is.
 The text stays the same, so a reader who copies it, or runs the notebook, gets the same words.
 """
@@ -13,10 +13,10 @@ import os
 import re
 from pathlib import Path
 
-_EQNO = re.compile(r'<span class="eqno">\((\d+)\)<a class="headerlink" href="#(equation-[\w-]+)"')
+_EQNO = re.compile(r'<span class="eqno">\((\d+(?:\.\d+)?)\)<a class="headerlink" href="#(equation-[\w-]+)"')
 _OUTPUT = re.compile(r'(<div class="cell_output[^"]*">.*?</pre>)', re.S)
 _SENTENCE = re.compile(r"(The right formula:|正确的公式见)(.*?)([.。](?:\n|$))", re.S)
-_NUMBER = re.compile(r"\((\d+)\)")
+_NUMBER = re.compile(r"\((\d+(?:\.\d+)?)\)")
 
 
 def equations(pages):
@@ -24,7 +24,7 @@ def equations(pages):
     found = {}
     for path, text in pages.items():
         for number, anchor in _EQNO.findall(text):
-            found[int(number)] = (path, anchor)
+            found[number] = (path, anchor)
     return found
 
 
@@ -32,7 +32,7 @@ def link_page(path, text, found):
     """``text`` (the page at ``path``) with the equation numbers of its reports' formula lines linked."""
 
     def number(m):
-        n = int(m.group(1))
+        n = m.group(1)
         if n not in found:
             return m.group(0)
         page, anchor = found[n]

@@ -11,14 +11,14 @@ project hands a reader (the notebooks the Binder and Colab buttons open, the
 download button's, the workbooks') is made here, in Markdown that every
 Jupyter renders without an extension:
 
-- an equation reference is the book's number, "(9)", a link when the equation
-  is on another page; a labelled equation carries its number (``\\tag{9}``);
+- an equation reference is the book's number, "(5.3)", a link when the equation
+  is on another page; a labelled equation carries its number (``\\tag{5.3}``);
 - ``{doc}`` and ``{ref}`` become links to the published page, with its title;
   citations read as on the page ("[He et al., 2016]"; in the Chinese edition a
   narrative one reads "He 等 [2016]", as ``_ext/typography_zh.py`` makes the page
   say) and link to the references;
 - a ``literalinclude`` becomes the code it includes (Sphinx's own reader);
-- an exercise becomes a heading ("Exercise 15 (Write conv_backward)"), its
+- an exercise becomes a heading ("Exercise 5.2 (Write conv_backward)"), its
   solution a heading below it that JupyterLab and Colab open folded
   (``jp-MarkdownHeadingCollapsed``, ``colab.collapsed_sections``); a dropdown
   admonition becomes ``<details>``, any other a quotation with its title;
@@ -42,6 +42,8 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import SimpleNamespace
+
+from chapter_numbers import number
 
 ROOT = Path(__file__).resolve().parents[1]
 SOURCES = {"en": "chapters", "zh": "zh/chapters"}  # each edition's MyST notebooks, relative to the root
@@ -86,7 +88,6 @@ class Index:
     titles: dict = field(default_factory=dict)  # docname -> title
     equations: dict = field(default_factory=dict)  # label -> (docname, number)
     exercises: dict = field(default_factory=dict)  # label -> (docname, number)
-    first_exercise: dict = field(default_factory=dict)  # docname -> number of its first exercise
     sections: dict = field(default_factory=dict)  # label -> (docname, title)
     citations: dict = field(default_factory=dict)  # bibtex key -> (authors, year)
     textual: dict = field(default_factory=dict)  # bibtex key -> authors as {cite:t} names them, where not as above
@@ -205,10 +206,9 @@ def index(root=ROOT, lang="en"):
     base = published_base(root) + ("zh/" if lang == "zh" else "")
     citations, textual = _citations(root, lang)
     book = Index(lang=lang, root=root, base=base, docs=toc_docs(root), citations=citations, textual=textual)
-    n_eq = n_ex = 0
     for doc in book.docs:
+        n_eq = n_ex = 0  # numbered per chapter, as chapter_numbers numbers the web book: "5.3"
         text = _outside_code(_markdown_of(root, doc, lang))
-        book.first_exercise[doc] = n_ex + 1
         lines = text.split("\n")
         for k, line in enumerate(lines):
             heading = _HEADING.match(line)
@@ -223,13 +223,13 @@ def index(root=ROOT, lang="en"):
                 n_ex += 1
                 options = dict(m.groups() for m in map(_OPTION.match, lines[k + 1 : k + 6]) if m)
                 if "label" in options:
-                    book.exercises[options["label"]] = (doc, n_ex)
+                    book.exercises[options["label"]] = (doc, number(doc, n_ex))
             if fence and fence.group("name") == "math":
                 raise ValueError(f"{doc}: a {{math}} directive; write labelled equations as $$ ... $$ (label)")
         for m in _DISPLAY.finditer(text):
             if m.group("label"):
                 n_eq += 1
-                book.equations[m.group("label")] = (doc, n_eq)
+                book.equations[m.group("label")] = (doc, number(doc, n_eq))
     return book
 
 
@@ -247,7 +247,7 @@ class _State:
     doc: str
     book: Index
     level: int = 1  # the level of the last heading of the source
-    exercise: int = 0  # the number of the last exercise
+    exercise: int = 0  # how many exercises of the page came so far
     exercise_level: dict = field(default_factory=dict)  # label -> (number, heading level)
     in_solution: str | None = None  # the exercise label while inside a solution
     marks: list = field(default_factory=list)  # where solutions start and end: see _mark
@@ -272,7 +272,7 @@ def _role(m, state):
         if doc not in book.titles:
             raise Unsupported(f"{state.doc}: no page {label!r}")
         return f"[{_escape_link_text(shown or book.titles[doc])}]({book.url(doc)})"
-    if role == "ref" and label in book.exercises:  # Sphinx writes "Exercise 48"
+    if role == "ref" and label in book.exercises:  # Sphinx writes "Exercise 12.4"
         doc, n = book.exercises[label]
         text = shown or WORDS[lang]["exercise"].format(n=n)
         return f"[{_escape_link_text(text)}]({book.url(doc, label)})"
@@ -381,19 +381,16 @@ def _directive(name, arg, body, state):
         return f"```{options.get('language', '')}\n{text.rstrip()}\n```"
     if name == "exercise":
         state.exercise += 1
+        n = number(state.doc, state.exercise)
         title = arg.strip()
         level = state.level + 1
         label = options.get("label")
         if label:
             expected = state.book.exercises.get(label, (None, None))[1]
-            if expected != state.exercise:
-                raise Unsupported(f"{state.doc}: exercise {label!r} counted {state.exercise}, indexed {expected}")
-            state.exercise_level[label] = (state.exercise, level)
-        head = (
-            words["titled"].format(n=state.exercise, title=title)
-            if title
-            else words["exercise"].format(n=state.exercise)
-        )
+            if expected != n:
+                raise Unsupported(f"{state.doc}: exercise {label!r} counted {n}, indexed {expected}")
+            state.exercise_level[label] = (n, level)
+        head = words["titled"].format(n=n, title=title) if title else words["exercise"].format(n=n)
         saved = state.level
         inner = _markdown(content, state)
         state.level = saved  # the exercise's heading is ours, not the source's
@@ -490,7 +487,7 @@ def convert(nb, doc, book, solutions=True):
     """
     out = copy.deepcopy(nb)
     state = _State(doc=doc, book=book)
-    state.exercise = book.first_exercise[doc] - 1
+    state.exercise = 0
     cells, collapsed = [], []
     chapter, figure_number = (int(m.group(1)) if (m := re.match(r"chapters/(\d+)_", doc)) else None), 1
     inside, after = False, 0  # inside a solution; the heading level that must come after one (0: none)

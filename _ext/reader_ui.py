@@ -7,7 +7,7 @@
   animation buttons thumb-sized targets, wraps printed output on phones, shows
   scroll shadows on wide tables, stacks chapter 14's catalogue into cards on
   phones, and shows figures as white cards in dark mode.
-- Solution titles are plain text ("Solution to Exercise 15 (…)"), not a link back
+- Solution titles are plain text ("Solution to Exercise 5.1 (…)"), not a link back
   to the exercise.
 - Figures (``cnnlib.figures``) are numbered per chapter: "Figure 5.2", "图 5.2".
 - Chinese headings get break opportunities between phrases (``<wbr>`` after their punctuation and before

@@ -11,10 +11,10 @@ not translated: they are the same in both editions, and the Chinese notebooks
 compute their few language-dependent outputs themselves
 (``_ext/translate_notebooks.py``). So nothing inside a cell's output is a message.
 
-In the Chinese edition an exercise's title reads "练习 15（实现 conv_backward）", with
+In the Chinese edition an exercise's title reads "练习 5.2（实现 conv_backward）", with
 full-width brackets and no space before them, as in the reader notebooks
-(``_ext/reader_notebooks.py``), and its solution's "练习 15（实现 conv_backward）的解答";
-sphinx-exercise writes "练习 15 (实现 conv_backward)" and "解答 练习 15 (…)".
+(``_ext/reader_notebooks.py``), and its solution's "练习 5.2（实现 conv_backward）的解答";
+sphinx-exercise writes "练习 5.2 (实现 conv_backward)" and "解答 练习 5.2 (…)".
 """
 
 from __future__ import annotations
@@ -75,7 +75,7 @@ def _brackets(title):
 
 
 class ChineseExerciseTitles(SphinxPostTransform):
-    """The titles "练习 15（实现 conv_backward）" and "练习 15（实现 conv_backward）的解答", from sphinx-exercise's."""
+    """The titles "练习 5.2（实现 conv_backward）" and "练习 5.2（实现 conv_backward）的解答", from sphinx-exercise's."""
 
     default_priority = 23  # sphinx-exercise's ResolveTitlesIn… are 20 to 22
 
@@ -93,16 +93,16 @@ class ChineseExerciseTitles(SphinxPostTransform):
             word = title[0].astext().strip()  # 解答, sphinx-exercise's "Solution to"
             _brackets(link)
             if link.children and isinstance(link[0], nodes.Text):
-                link[0] = nodes.Text(link[0].astext().lstrip())  # " 练习 15": the word before it goes
+                link[0] = nodes.Text(link[0].astext().lstrip())  # " 练习 5.2": the word before it goes
             ends_in_bracket = link.astext().endswith("）")
             title[:] = [link, nodes.Text(("的" if ends_in_bracket else " 的") + word)]
 
 
-_NUMBER_SPACE = re.compile(r'(<span class="caption-number">练习 \d+) (</span>)(?=（)')
+_NUMBER_SPACE = re.compile(r'(<span class="caption-number">练习 \d+(?:\.\d+)?) (</span>)(?=（)')
 
 
 def _html(app, pagename, templatename, context, doctree):
-    """No space between "练习 15" and "（": the HTML writer ends every caption number with one."""
+    """No space between "练习 5.2" and "（": the HTML writer ends every caption number with one."""
     if _chinese(app) and context.get("body"):
         context["body"] = _NUMBER_SPACE.sub(r"\1\2", context["body"])
 

@@ -1,9 +1,9 @@
 """Does each special route pay? Every route of ``cnnlib.routes`` against the path it replaces, in one run.
 
-    python benchmarks/bench_routes.py            # about two minutes
+    python benchmarks/bench_routes.py            # about three minutes
     python benchmarks/bench_routes.py --quick    # fewer repeats
 
-Three tables, float64 as in the book's chapters (``--float32`` for the precision of ``bench_conv.py``):
+Five tables, float64 as in the book's chapters (``--float32`` for the precision of ``bench_conv.py``):
 
 1. conv forward+backward as shipped (the route each direction takes is printed) divided by the same layer
    with every route sent to the plain path (``cnnlib.plain``, the code chapters 03 and 05 show, behind the
@@ -13,6 +13,11 @@ Three tables, float64 as in the book's chapters (``--float32`` for the precision
    (im2col split by group), which is what it would take without the depthwise route.
 3. max-pool backward as shipped divided by the general first-maximum path (offset by offset) of
    ``cnnlib.pool``.
+4. the one-channel layout alone: the im2col copy of a one-channel input built offset by offset
+   (``routes.im2col``) divided by the same copy window by window (``cnnlib.plain.im2col``), both into
+   fresh memory, without the product or the backward pass.
+5. scratch buffers: conv forward+backward as shipped divided by the same with every scratch buffer
+   replaced by a freshly allocated array (``np.empty`` on every call).
 
 Below 1 the route pays. Each ratio is the median of pairs timed in turn, route then replacement, so that a
 noisy neighbour slows both; read it as a direction on a shared machine, not as a constant.
@@ -28,7 +33,7 @@ from unittest import mock
 import numpy as np
 
 import cnnlib
-from cnnlib import conv, pool, routes
+from cnnlib import conv, plain, pool, routes
 
 CONV = [  # (label, m, n, c_in, c_out, k, padding)
     ("book: ch09 conv 1", 32, 8, 1, 16, 3, 1),
@@ -97,6 +102,42 @@ def general_max_pool(fn):
     return run
 
 
+ONE_CHANNEL = [  # (label, m, n, k, padding): im2col of a one-channel input, stride 1
+    ("book: ch09 conv 1", 32, 8, 3, 1),
+    ("MNIST LeNet conv 1", 64, 28, 5, 2),
+]
+
+
+def fresh_memory(fn):
+    def fresh(name, shape, dtype):
+        return np.empty(shape, dtype=dtype)
+
+    def run():
+        with mock.patch.object(conv, "scratch", fresh), mock.patch.object(routes, "scratch", fresh):
+            fn()
+
+    return run
+
+
+def measure_layouts(repeat, dtype):
+    """Tables 4 and 5: the one-channel layout of im2col alone, and scratch buffers against fresh memory."""
+    rng = np.random.default_rng(0)
+    layout_rows, memory_rows = [], []
+    for label, m, n, k, p in ONE_CHANNEL:
+        A_pad = rng.standard_normal((m, n + 2 * p, n + 2 * p, 1)).astype(dtype)
+        n_out = n + 2 * p - k + 1
+        args = (A_pad, k, k, (1, 1), n_out, n_out)
+        by_offset = lambda args=args: routes.im2col(*args)
+        by_window = lambda args=args: plain.im2col(*args)
+        layout_rows.append((label, *paired(by_offset, by_window, repeat)))
+    for label, m, n, c_in, c_out, k, p in CONV:
+        A = rng.standard_normal((m, n, n, c_in)).astype(dtype)
+        W = rng.standard_normal((k, k, c_in, c_out)).astype(dtype)
+        step = lambda A=A, W=W, p=p: conv_pass(A, W, 1, p)
+        memory_rows.append((label, *paired(step, fresh_memory(step), repeat)))
+    return layout_rows, memory_rows
+
+
 def measure(repeat, dtype):
     rng = np.random.default_rng(0)
     conv_rows, depthwise_rows, pool_rows = [], [], []
@@ -135,6 +176,13 @@ def main():
         print(f"   {label:<24}{ratio:>40.2f}  ({low:.2f}-{high:.2f})")
     print(f"\n3. max-pool backward {'':<7}{'routed / first-maximum path':>40}")
     for label, ratio, low, high in pool_rows:
+        print(f"   {label:<24}{ratio:>40.2f}  ({low:.2f}-{high:.2f})")
+    layout_rows, memory_rows = measure_layouts(7 if args.quick else 31, dtype)
+    print(f"\n4. im2col, one channel {'':<4}{'offset by offset / window by window':>40}")
+    for label, ratio, low, high in layout_rows:
+        print(f"   {label:<24}{ratio:>40.2f}  ({low:.2f}-{high:.2f})")
+    print(f"\n5. conv, scratch memory {'':<3}{'scratch buffers / fresh arrays':>40}")
+    for label, ratio, low, high in memory_rows:
         print(f"   {label:<24}{ratio:>40.2f}  ({low:.2f}-{high:.2f})")
 
 

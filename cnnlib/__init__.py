@@ -6,7 +6,10 @@ equal. :mod:`cnnlib.symbolic` (SymPy) is imported when first used. Layout: activ
 ``(k1, k2, n_C_prev, n_C)``, bias ``(n_C,)``.
 """
 
-from . import layers, reference  # plotting, animate, explore and data import matplotlib/sklearn on demand
+from . import (
+    layers,
+    reference,
+)  # plotting, animate, explore and data import matplotlib/sklearn on demand
 from .activations import (
     ACTIVATIONS,
     identity,
@@ -19,12 +22,27 @@ from .activations import (
     tanh_derivative,
 )
 from .conv import col2im, conv_backward, conv_forward, im2col
-from .correlate import convolve1d, convolve2d, correlate1d, correlate2d, rot180
+from .correlate import (
+    convolve1d,
+    convolve2d,
+    correlate1d,
+    correlate2d,
+    rot180,
+)
 from .gradcheck import gradcheck, numerical_gradient, relative_error
 from .i18n import language, set_language
-from .pool import global_avg_pool_backward, global_avg_pool_forward, pool_backward, pool_forward
+from .pool import (
+    global_avg_pool_backward,
+    global_avg_pool_forward,
+    pool_backward,
+    pool_forward,
+)
 from .shapes import output_size, pad
-from .transpose import conv_transpose_backward, conv_transpose_forward, conv_transpose_output_size
+from .transpose import (
+    conv_transpose_backward,
+    conv_transpose_forward,
+    conv_transpose_output_size,
+)
 
 __version__ = "0.1.0"
 

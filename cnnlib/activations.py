@@ -42,7 +42,9 @@ def _floats(Z):
     try:
         return Z.astype(np.float64)
     except TypeError:  # SymPy symbols
-        raise TypeError("Z must hold numbers for this activation, got SymPy symbols") from None
+        raise TypeError(
+            "Z must hold numbers for this activation, got SymPy symbols"
+        ) from None
 
 
 @ieee

@@ -34,13 +34,19 @@ __all__ = ["Animation", "backward_conv", "frames_backward_conv", "frames_pooling
 RED, BLUE, GREEN = COLORS[0], COLORS[1], COLORS[2]
 
 
-_4d = lambda X: np.asarray(X)[None, :, :, None]  # (h, w) -> (1, h, w, 1): one example, one channel
+_4d = lambda X: np.asarray(X)[
+    None, :, :, None
+]  # (h, w) -> (1, h, w, 1): one example, one channel
 _num = lambda x: f"({x:g})" if x < 0 else f"{x:g}"
 
 
 def _positions(n_H, n_W, stride, k1, k2):
     """Output cells in row-major order with their windows ``(row, col, k1, k2)`` in the padded input."""
-    return [((i, j), (i * stride[0], j * stride[1], k1, k2)) for i in range(n_H) for j in range(n_W)]
+    return [
+        ((i, j), (i * stride[0], j * stride[1], k1, k2))
+        for i in range(n_H)
+        for j in range(n_W)
+    ]
 
 
 def _partial(full, t):
@@ -70,17 +76,35 @@ def frames_sliding_window(I, K, mode="correlate", stride=1, padding=None):
         slides); ``shown`` (``conv_forward``'s output, cells not reached yet blank); ``terms``.
     """
     if mode not in ("correlate", "convolve"):
-        raise ValueError(f"mode must be 'correlate' or 'convolve', got {mode!r}")
+        raise ValueError(
+            f"mode must be 'correlate' or 'convolve', got {mode!r}"
+        )
     kernel = np.asarray(K) if mode == "correlate" else rot180(K)
     (k1, k2), stride = kernel.shape, as_pair(stride, "stride", minimum=1)
-    padding = (0 if mode == "correlate" else (k1 - 1, k2 - 1)) if padding is None else padding
+    padding = (
+        (0 if mode == "correlate" else (k1 - 1, k2 - 1))
+        if padding is None
+        else padding
+    )
     I_pad = pad(_4d(I), padding)[0, :, :, 0]
-    out = conv_forward(_4d(I), kernel[:, :, None, None], np.zeros(1, dtype=kernel.dtype), stride, padding)[0, :, :, 0]
+    out = conv_forward(
+        _4d(I),
+        kernel[:, :, None, None],
+        np.zeros(1, dtype=kernel.dtype),
+        stride,
+        padding,
+    )[0, :, :, 0]
     states = []
-    for t, ((i, j), (r, c, _, _)) in enumerate(_positions(*out.shape, stride, k1, k2)):
+    for t, ((i, j), (r, c, _, _)) in enumerate(
+        _positions(*out.shape, stride, k1, k2)
+    ):
         win = I_pad[r : r + k1, c : c + k2]
-        assert np.sum(win * kernel) == out[i, j], "window sum disagrees with conv_forward"
-        terms = " + ".join(f"{_num(a)}·{_num(b)}" for a, b in zip(win.flat, kernel.flat))
+        assert np.sum(win * kernel) == out[i, j], (
+            "window sum disagrees with conv_forward"
+        )
+        terms = " + ".join(
+            f"{_num(a)}·{_num(b)}" for a, b in zip(win.flat, kernel.flat)
+        )
         states.append(dict(pos=(i, j), window=(r, c, k1, k2), I_pad=I_pad, kernel=kernel, shown=_partial(out, t),
                            terms=f"out[{i},{j}] = {terms} = {out[i, j]:g}"))  # fmt: skip
     return states
@@ -104,14 +128,31 @@ def frames_pooling(A, size, stride=None, mode="max"):
     """
     A, size = np.asarray(A), as_pair(size, "size", minimum=1)
     out = pool_forward(_4d(A), size, stride, mode)[0, :, :, 0]
-    stride, states = (size if stride is None else as_pair(stride, "stride", minimum=1)), []
-    for t, ((i, j), (r, c, k1, k2)) in enumerate(_positions(*out.shape, stride, *size)):
+    stride, states = (
+        (size if stride is None else as_pair(stride, "stride", minimum=1)),
+        [],
+    )
+    for t, ((i, j), (r, c, k1, k2)) in enumerate(
+        _positions(*out.shape, stride, *size)
+    ):
         win = A[r : r + k1, c : c + k2]
         u, v = np.unravel_index(np.argmax(win), win.shape)
         argmax = (r + int(u), c + int(v)) if mode == "max" else None
         vals = ", ".join(f"{v:g}" for v in win.flat)
-        terms = f"max({vals}) = {out[i, j]:g}" if mode == "max" else f"mean({vals}) = {out[i, j]:.3g}"
-        states.append(dict(pos=(i, j), window=(r, c, k1, k2), shown=_partial(out, t), argmax=argmax, terms=terms))
+        terms = (
+            f"max({vals}) = {out[i, j]:g}"
+            if mode == "max"
+            else f"mean({vals}) = {out[i, j]:.3g}"
+        )
+        states.append(
+            dict(
+                pos=(i, j),
+                window=(r, c, k1, k2),
+                shown=_partial(out, t),
+                argmax=argmax,
+                terms=terms,
+            )
+        )
     return states
 
 
@@ -135,18 +176,34 @@ def frames_backward_conv(A_prev, W, dZ, stride=1, padding=0):
         ``pos``, ``window``, ``A_pad``, ``dA_pad`` (the gradient of ``A_pad``), ``dW``, ``terms``.
         The last ``dA_pad`` without its padding, and ``dW``, are ``conv_backward``'s results.
     """
-    W, dZ, (p1, p2) = np.asarray(W), np.asarray(dZ), as_pair(padding, "padding", minimum=0)
+    W, dZ, (p1, p2) = (
+        np.asarray(W),
+        np.asarray(dZ),
+        as_pair(padding, "padding", minimum=0),
+    )
     A_pad, W4, states = pad(_4d(A_prev), (p1, p2)), W[:, :, None, None], []
-    for t, ((i, j), (r, c, k1, k2)) in enumerate(_positions(*dZ.shape, as_pair(stride, "stride", minimum=1), *W.shape)):
+    for t, ((i, j), (r, c, k1, k2)) in enumerate(
+        _positions(
+            *dZ.shape, as_pair(stride, "stride", minimum=1), *W.shape
+        )
+    ):
         dZ_t = np.where(np.arange(dZ.size).reshape(dZ.shape) <= t, dZ, 0)
         dA_pad, dW, _ = conv_backward(_4d(dZ_t), A_pad, W4, stride, 0)
-        win, d, a = f"[{r}:{r + k1}, {c}:{c + k2}]", _num(dZ[i, j]), "A_pad" if p1 or p2 else "A_prev"
+        win, d, a = (
+            f"[{r}:{r + k1}, {c}:{c + k2}]",
+            _num(dZ[i, j]),
+            "A_pad" if p1 or p2 else "A_prev",
+        )
         states.append(dict(pos=(i, j), window=(r, c, k1, k2), A_pad=A_pad[0, :, :, 0], dA_pad=dA_pad[0, :, :, 0],
                            dW=dW[:, :, 0, 0], terms=f"δ[{i},{j}] = {dZ[i, j]:g}:  d{a}{win} += {d}·W,  "
                            f"dW += {d}·{a}{win}"))  # fmt: skip
-    dA_prev, dW, _ = conv_backward(_4d(dZ), _4d(A_prev), W4, stride, (p1, p2))
+    dA_prev, dW, _ = conv_backward(
+        _4d(dZ), _4d(A_prev), W4, stride, (p1, p2)
+    )
     h, w = dA_prev.shape[1:3]
-    assert np.allclose(states[-1]["dA_pad"][p1 : p1 + h, p2 : p2 + w], dA_prev[0, :, :, 0]), "dA_prev differs"
+    assert np.allclose(
+        states[-1]["dA_pad"][p1 : p1 + h, p2 : p2 + w], dA_prev[0, :, :, 0]
+    ), "dA_prev differs"
     assert np.allclose(states[-1]["dW"], dW[:, :, 0, 0]), "dW differs"
     return states
 
@@ -158,16 +215,29 @@ def _figure(arrays, cell=0.42, caption=1):
     wide). ``fit.own_rows = True`` makes each panel as tall as its own array instead of the tallest one, for
     panels stacked one below the other.
     """
-    widths = [max(np.shape(X)[1], 3) for X in arrays]  # at least 3 cells wide, room for the title
-    height = cell * max(np.shape(X)[0] for X in arrays) + 0.4 + 0.2 * caption
+    widths = [
+        max(np.shape(X)[1], 3) for X in arrays
+    ]  # at least 3 cells wide, room for the title
+    height = (
+        cell * max(np.shape(X)[0] for X in arrays) + 0.4 + 0.25 * caption
+    )
     fig, axes = panels(len(arrays), width=cell * sum(widths) / len(arrays) + 0.45, height=height,
                        gridspec_kw={"width_ratios": widths})  # fmt: skip
-    fig.subplots_adjust(left=0.02, right=0.98, bottom=(0.05 + 0.2 * caption) / height, top=1 - 0.35 / height)
+    fig.subplots_adjust(
+        left=0.02,
+        right=0.98,
+        bottom=(0.05 + 0.25 * caption) / height,
+        top=1 - 0.35 / height,
+    )
     rows = max(np.shape(X)[0] for X in arrays)
 
     def fit(ax, X, w):
-        ax.set_xlim((np.shape(X)[1] - w) / 2 - 0.1, (np.shape(X)[1] + w) / 2 + 0.1)
-        ax.set_ylim((np.shape(X)[0] if fit.own_rows else rows) + 0.1, -0.1)  # same cell size in every panel
+        ax.set_xlim(
+            (np.shape(X)[1] - w) / 2 - 0.1, (np.shape(X)[1] + w) / 2 + 0.1
+        )
+        ax.set_ylim(
+            (np.shape(X)[0] if fit.own_rows else rows) + 0.1, -0.1
+        )  # same cell size in every panel
 
     fit.own_rows = False
     return fig, axes, fit
@@ -176,10 +246,20 @@ def _figure(arrays, cell=0.42, caption=1):
 class Animation:
     """An animation: ``len(states)`` frames, frame ``t`` drawn on ``fig`` by ``draw(t)``; :func:`html` plays it."""
 
-    def __init__(self, fig, draw, n_frames, interval, caption_text, alt, fit=None):
-        self.fig, self.draw, self.n_frames, self.interval, self.fit = fig, draw, n_frames, interval, fit
+    def __init__(
+        self, fig, draw, n_frames, interval, caption_text, alt, fit=None
+    ):
+        self.fig, self.draw, self.n_frames, self.interval, self.fit = (
+            fig,
+            draw,
+            n_frames,
+            interval,
+            fit,
+        )
         self.caption_text = caption_text  # the figure text under the panels, rewritten each frame
-        self.alt = alt  # what the animation shows, for a reader who cannot see it
+        self.alt = (
+            alt  # what the animation shows, for a reader who cannot see it
+        )
         self.narrow = False  # drawn in the phone layout
 
     def __len__(self):
@@ -190,12 +270,15 @@ def _animation(states, panels_of, interval, alt):
     """An :class:`Animation` drawing ``panels_of(state)``, a list of ``(array, draw_array kwargs)``, per frame."""
     arrays = [X for X, _ in panels_of(states[0])]
     fig, axes, fit = _figure(arrays)
-    caption = fig.text(0.5, 0.04, "", ha="center", fontsize=9)
+    caption = fig.text(0.5, 0.04, "", ha="center", fontsize=11)
     widths = [max(np.shape(X)[1], 3) for X in arrays]
 
     def draw(t):
         for ax, (X, kwargs), w in zip(axes, panels_of(states[t]), widths):
-            for artist in [*ax.patches, *ax.texts]:  # what draw_array drew; cheaper than ax.clear()
+            for artist in [
+                *ax.patches,
+                *ax.texts,
+            ]:  # what draw_array drew; cheaper than ax.clear()
                 artist.remove()
             fit(draw_array(ax, X, **kwargs), X, w)
         caption.set_text(states[t]["terms"])
@@ -229,11 +312,15 @@ WORDS = {
 }  # fmt: skip
 
 
-def sliding_window(I, K, mode="correlate", stride=1, padding=None, interval=800):
+def sliding_window(
+    I, K, mode="correlate", stride=1, padding=None, interval=800
+):
     """Animate the window sliding over ``I`` (see :func:`frames_sliding_window`); returns an :class:`Animation`."""
     w = words(WORDS)
     states = frames_sliding_window(I, K, mode, stride, padding)
-    p = [(a - b) // 2 for a, b in zip(states[0]["I_pad"].shape, np.shape(I))]
+    p = [
+        (a - b) // 2 for a, b in zip(states[0]["I_pad"].shape, np.shape(I))
+    ]
     return _animation(states, lambda s: [
         (s["I_pad"], dict(title=w["padded input"] if max(p) else w["input"], padding=p, windows=[(*s["window"], RED)])),
         (s["kernel"], dict(title="K" if mode == "correlate" else "rot180(K)")),
@@ -279,7 +366,11 @@ def _png(fig, dpi):
 
     buf = io.BytesIO()
     fig.savefig(buf, format="png", dpi=dpi, metadata={"Software": None})
-    image = Image.open(io.BytesIO(buf.getvalue())).convert("RGB").quantize(colors=64, method=Image.Quantize.MEDIANCUT)
+    image = (
+        Image.open(io.BytesIO(buf.getvalue()))
+        .convert("RGB")
+        .quantize(colors=64, method=Image.Quantize.MEDIANCUT)
+    )
     out = io.BytesIO()
     image.save(out, format="png", optimize=True)
     return out.getvalue()
@@ -327,16 +418,32 @@ def html(anim, lang=None, dpi=144, alt=None):
             "interval": anim.interval, "breakpoint": BREAKPOINT, "words": controls}  # fmt: skip
     if anim.fig.get_size_inches()[0] > PHONE_IN:
         if anim.fit is not None:
-            anim.fit.own_rows = True  # stacked, each panel only as tall as its array
+            anim.fit.own_rows = (
+                True  # stacked, each panel only as tall as its array
+            )
         anim.draw(0)
         narrow(anim.fig)
         anim.narrow = True
         phone, phone_size = _frames(anim, dpi)
-        data["narrow"] = {"frames": [base64.b64encode(f).decode("ascii") for f in phone], "size": phone_size}
+        data["narrow"] = {
+            "frames": [base64.b64encode(f).decode("ascii") for f in phone],
+            "size": phone_size,
+        }
     plt.close(anim.fig)
-    uid = "cnn-anim-" + hashlib.sha1(json.dumps(data, sort_keys=True).encode()).hexdigest()[:16]
+    uid = (
+        "cnn-anim-"
+        + hashlib.sha1(
+            json.dumps(data, sort_keys=True).encode()
+        ).hexdigest()[:16]
+    )
     # symbols that common fonts (DejaVu, Noto, the system UI fonts) all carry
-    symbols = {"first": "\u21e4", "previous": "\u2039", "play": "\u25b6", "next": "\u203a", "last": "\u21e5"}
+    symbols = {
+        "first": "\u21e4",
+        "previous": "\u2039",
+        "play": "\u25b6",
+        "next": "\u203a",
+        "last": "\u21e5",
+    }
     buttons = "".join(
         f'<button type="button" data-act="{act}" aria-label="{_html.escape(controls[act])}" '
         f'title="{_html.escape(controls[act])}">{symbol}</button>'

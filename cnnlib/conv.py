@@ -22,9 +22,24 @@ from __future__ import annotations
 import numpy as np
 
 from . import plain, routes
-from .dtypes import absmax, check_exact, check_exact_backward, check_exact_forward, dtype_rule, ieee, matmul
+from .dtypes import (
+    absmax,
+    check_exact,
+    check_exact_backward,
+    check_exact_forward,
+    dtype_rule,
+    ieee,
+    matmul,
+)
 from .scratch import scratch
-from .shapes import as_array, as_int, as_pair, check_entries, check_grad, conv_shapes
+from .shapes import (
+    as_array,
+    as_int,
+    as_pair,
+    check_entries,
+    check_grad,
+    conv_shapes,
+)
 
 __all__ = ["conv_forward", "conv_backward", "im2col", "col2im"]
 
@@ -36,7 +51,9 @@ def im2col(A_pad, k1, k2, stride, n_H, n_W, dilation=(1, 1), out=None):
     Row ``(e, i, j)`` holds ``A_pad[e, i*s1 + u*d1, j*s2 + v*d2, c]`` at column ``(u, v, c)``.
     ``out``, a function ``(shape, dtype) -> array``, supplies the memory (cnnlib passes scratch).
     """
-    A_pad, k1, k2, stride, n_H, n_W, dilation = check_windows(A_pad, k1, k2, stride, n_H, n_W, dilation)
+    A_pad, k1, k2, stride, n_H, n_W, dilation = check_windows(
+        A_pad, k1, k2, stride, n_H, n_W, dilation
+    )
     out = out or (lambda shape, dtype: np.empty(shape, dtype=dtype))
     return plain.im2col(A_pad, k1, k2, stride, n_H, n_W, out, dilation)
 
@@ -48,49 +65,80 @@ def col2im(dcols, padded_shape, k1, k2, stride, n_H, n_W, dilation=(1, 1)):
     The adjoint of :func:`im2col`: an input pixel covered by several windows
     receives the sum of their gradients.
     """
-    dcols, padded_shape, (k1, k2, stride, n_H, n_W, dilation), result = check_dcols(
-        dcols, padded_shape, k1, k2, stride, n_H, n_W, dilation
+    dcols, padded_shape, (k1, k2, stride, n_H, n_W, dilation), result = (
+        check_dcols(dcols, padded_shape, k1, k2, stride, n_H, n_W, dilation)
     )
-    return plain.col2im(dcols, padded_shape, k1, k2, stride, n_H, n_W, dilation).astype(result, copy=False)
+    return plain.col2im(
+        dcols, padded_shape, k1, k2, stride, n_H, n_W, dilation
+    ).astype(result, copy=False)
 
 
 def check_windows(A_pad, k1, k2, stride, n_H, n_W, dilation):
     """Validate :func:`im2col`'s arguments: ``n_H x n_W`` windows of ``k1 x k2`` taps must fit in ``A_pad``."""
-    A_pad = as_array(A_pad, "A_pad", 4, "(m, n_H_prev + 2*p1, n_W_prev + 2*p2, n_C)")
+    A_pad = as_array(
+        A_pad, "A_pad", 4, "(m, n_H_prev + 2*p1, n_W_prev + 2*p2, n_C)"
+    )
     k1, k2 = as_int(k1, "k1", minimum=1), as_int(k2, "k2", minimum=1)
     n_H, n_W = as_int(n_H, "n_H", minimum=1), as_int(n_W, "n_W", minimum=1)
-    stride, dilation = as_pair(stride, "stride", minimum=1), as_pair(dilation, "dilation", minimum=1)
+    stride, dilation = (
+        as_pair(stride, "stride", minimum=1),
+        as_pair(dilation, "dilation", minimum=1),
+    )
     for name, n, k, s, d, side in (
         ("n_H", n_H, k1, stride[0], dilation[0], 1),
         ("n_W", n_W, k2, stride[1], dilation[1], 2),
     ):
         reach = (n - 1) * s + d * (k - 1) + 1
         if reach > A_pad.shape[side]:
-            raise ValueError(f"{name}={n} windows of {k} taps reach {reach} pixels, but A_pad has {A_pad.shape[side]}")
-    check_entries((A_pad.shape[0] * n_H * n_W, k1 * k2 * A_pad.shape[3]), "n_H, n_W, k1 and k2")
+            raise ValueError(
+                f"{name}={n} windows of {k} taps reach {reach} pixels, but A_pad has {A_pad.shape[side]}"
+            )
+    check_entries(
+        (A_pad.shape[0] * n_H * n_W, k1 * k2 * A_pad.shape[3]),
+        "n_H, n_W, k1 and k2",
+    )
     return A_pad, k1, k2, stride, n_H, n_W, dilation
 
 
 def check_dcols(dcols, padded_shape, k1, k2, stride, n_H, n_W, dilation):
     """Validate :func:`col2im`'s arguments; return them, with ``dcols`` in the dtype it sums in, and the result dtype."""
-    if not isinstance(padded_shape, (tuple, list)) or len(padded_shape) != 4:
-        raise TypeError(f"padded_shape must be a tuple (m, H, W, n_C), got {padded_shape!r}")
-    padded_shape = tuple(as_int(n, "padded_shape", minimum=0) for n in padded_shape)
-    A = np.broadcast_to(np.zeros((), dtype=np.int8), padded_shape)  # a stand-in, no memory
-    _, k1, k2, stride, n_H, n_W, dilation = check_windows(A, k1, k2, stride, n_H, n_W, dilation)
+    if (
+        not isinstance(padded_shape, (tuple, list))
+        or len(padded_shape) != 4
+    ):
+        raise TypeError(
+            f"padded_shape must be a tuple (m, H, W, n_C), got {padded_shape!r}"
+        )
+    padded_shape = tuple(
+        as_int(n, "padded_shape", minimum=0) for n in padded_shape
+    )
+    A = np.broadcast_to(
+        np.zeros((), dtype=np.int8), padded_shape
+    )  # a stand-in, no memory
+    _, k1, k2, stride, n_H, n_W, dilation = check_windows(
+        A, k1, k2, stride, n_H, n_W, dilation
+    )
     dcols = as_array(dcols, "dcols", 2, "(m*n_H*n_W, k1*k2*n_C)")
     expected = (padded_shape[0] * n_H * n_W, k1 * k2 * padded_shape[3])
     if dcols.shape != expected:
-        raise ValueError(f"dcols must have shape {expected}, one row per window, got {dcols.shape}")
+        raise ValueError(
+            f"dcols must have shape {expected}, one row per window, got {dcols.shape}"
+        )
     compute, result = dtype_rule(dcols)
     if compute == np.int64:  # a pixel gets at most k1*k2 window gradients
         check_exact("dcols", absmax(dcols) * k1 * k2)
-    return dcols.astype(compute, copy=False), padded_shape, (k1, k2, stride, n_H, n_W, dilation), result
+    return (
+        dcols.astype(compute, copy=False),
+        padded_shape,
+        (k1, k2, stride, n_H, n_W, dilation),
+        result,
+    )
 
 
 @ieee
 def conv_forward(A_prev, W, b, stride=1, padding=0, dilation=1, groups=1):
-    """Forward pass of a convolution layer (cross-correlation, as in every framework).
+    """Forward pass of a convolution layer (cross-correlation, as in every
+    framework).
 
     Parameters
     ----------
@@ -107,24 +155,31 @@ def conv_forward(A_prev, W, b, stride=1, padding=0, dilation=1, groups=1):
         ``k + (k - 1)(d - 1)`` pixels.
     groups : int
         Split the channels into this many independent convolutions; both
-        ``n_C_prev`` and ``n_C`` must be multiples of it (``groups == n_C_prev``
-        is a depthwise convolution).
+        ``n_C_prev`` and ``n_C`` must be multiples of it
+        (``groups == n_C_prev`` is a depthwise convolution).
 
     Returns
     -------
     Z : ndarray, shape (m, n_H, n_W, n_C)
-        ``n_H = (n_H_prev + 2*p1 - d1*(k1 - 1) - 1) // s1 + 1`` and likewise ``n_W``;
-        dtype by the rule of :mod:`cnnlib.dtypes`.
+        ``n_H = (n_H_prev + 2*p1 - d1*(k1 - 1) - 1) // s1 + 1`` and
+        likewise ``n_W``; dtype by the rule of :mod:`cnnlib.dtypes`.
     """
-    A_prev, W, b, stride, padding, dilation, groups, out = conv_shapes(A_prev, W, b, stride, padding, dilation, groups)
+    A_prev, W, b, stride, padding, dilation, groups, out = conv_shapes(
+        A_prev, W, b, stride, padding, dilation, groups
+    )
     compute, result = dtype_rule(A_prev, W, b)
     if compute == np.int64:
         check_exact_forward(A_prev, W, b)
     if out[0] == 0:  # an empty batch
         return np.zeros(out, dtype=result)
-    A_prev, W = A_prev.astype(compute, copy=False), W.astype(compute, copy=False)
+    A_prev, W = (
+        A_prev.astype(compute, copy=False),
+        W.astype(compute, copy=False),
+    )
     b = None if b is None else b.astype(compute, copy=False)
-    return forward(A_prev, W, b, stride, padding, dilation, groups, out).astype(result, copy=False)
+    return forward(
+        A_prev, W, b, stride, padding, dilation, groups, out
+    ).astype(result, copy=False)
 
 
 def forward(A_prev, W, b, stride, padding, dilation, groups, out):
@@ -133,9 +188,16 @@ def forward(A_prev, W, b, stride, padding, dilation, groups, out):
     The work of :func:`conv_forward`, without its checks: the library calls this where it has
     validated the arrays itself (the transposed convolution's backward pass).
     """
-    if routes.route(A_prev, W, stride, dilation, groups, "forward") == "plain":
-        return plain.conv_forward(A_prev, W, b, stride, padding, _scratch_cols)
-    return routes.forward(A_prev, W, b, stride, padding, dilation, groups, out)
+    if (
+        routes.route(A_prev, W, stride, dilation, groups, "forward")
+        == "plain"
+    ):
+        return plain.conv_forward(
+            A_prev, W, b, stride, padding, _scratch_cols
+        )
+    return routes.forward(
+        A_prev, W, b, stride, padding, dilation, groups, out
+    )
 
 
 @ieee
@@ -164,14 +226,30 @@ def conv_backward(dZ, A_prev, W, stride=1, padding=0, dilation=1, groups=1):
     if compute == np.int64:
         check_exact_backward(dZ, A_prev, W, groups)
     if out[0] == 0:  # an empty batch
-        return np.zeros(A_prev.shape, result), np.zeros(W.shape, result), np.zeros(out[3], result)
+        return (
+            np.zeros(A_prev.shape, result),
+            np.zeros(W.shape, result),
+            np.zeros(out[3], result),
+        )
     dZ, A_prev, W = (x.astype(compute, copy=False) for x in (dZ, A_prev, W))
-    if routes.route(A_prev, W, stride, dilation, groups, "backward") == "plain":
-        grads = plain.conv_backward(dZ, A_prev, W, stride, padding, _scratch_cols)
+    if (
+        routes.route(A_prev, W, stride, dilation, groups, "backward")
+        == "plain"
+    ):
+        grads = plain.conv_backward(
+            dZ, A_prev, W, stride, padding, _scratch_cols
+        )
         return tuple(g.astype(result, copy=False) for g in grads)
-    dA_prev = routes.input_gradient(dZ, A_prev.shape, W, stride, padding, dilation, groups)
-    dW = routes.weight_gradient(dZ, A_prev, W, stride, padding, dilation, groups)
-    db = matmul(np.ones((1, out[0] * out[1] * out[2]), dtype=compute), dZ.reshape(-1, out[3]))[0]  # column sums
+    dA_prev = routes.input_gradient(
+        dZ, A_prev.shape, W, stride, padding, dilation, groups
+    )
+    dW = routes.weight_gradient(
+        dZ, A_prev, W, stride, padding, dilation, groups
+    )
+    db = matmul(
+        np.ones((1, out[0] * out[1] * out[2]), dtype=compute),
+        dZ.reshape(-1, out[3]),
+    )[0]  # column sums
     return tuple(g.astype(result, copy=False) for g in (dA_prev, dW, db))
 
 

@@ -31,7 +31,14 @@ import threading
 
 import numpy as np
 
-__all__ = ["absmax", "all_finite", "check_exact", "dtype_rule", "ieee", "matmul"]
+__all__ = [
+    "absmax",
+    "all_finite",
+    "check_exact",
+    "dtype_rule",
+    "ieee",
+    "matmul",
+]
 
 _now = threading.local()  # the public call under way: its arguments, and whether they hold inf or NaN
 
@@ -49,7 +56,9 @@ def dtype_rule(*arrays, mean=False):
         return np.dtype(object), np.dtype(object)
     if any(d.kind == "f" for d in dtypes):
         result = np.result_type(*dtypes)
-        return (np.dtype(np.float32) if result == np.float16 else result), result
+        return (
+            np.dtype(np.float32) if result == np.float16 else result
+        ), result
     if mean:
         return np.dtype(np.float64), np.dtype(np.float64)
     return np.dtype(np.int64), np.dtype(np.int64)
@@ -75,8 +84,12 @@ def check_exact(names: str, bound: int):
 
 def all_finite(X) -> bool:
     """No inf or NaN in ``X`` (integers always; SymPy symbols count as finite)."""
-    if X.dtype.kind == "f":  # a finite sum has finite terms (one pass, no temporary); else look closely
-        return bool(np.isfinite(np.add.reduce(X, axis=None))) or bool(np.isfinite(X).all())
+    if (
+        X.dtype.kind == "f"
+    ):  # a finite sum has finite terms (one pass, no temporary); else look closely
+        return bool(np.isfinite(np.add.reduce(X, axis=None))) or bool(
+            np.isfinite(X).all()
+        )
     if X.dtype.kind == "O":
         for v in X.flat:
             try:
@@ -94,7 +107,11 @@ def _nonfinite(x) -> bool:
             x = np.asarray(x)
         except (ValueError, TypeError):
             return False
-    return isinstance(x, np.ndarray) and x.dtype.kind == "f" and not all_finite(x)
+    return (
+        isinstance(x, np.ndarray)
+        and x.dtype.kind == "f"
+        and not all_finite(x)
+    )
 
 
 def ieee(function):
@@ -124,7 +141,9 @@ def ieee(function):
 def _call_is_nonfinite() -> bool:
     """Do the arguments of the public call under way hold inf or NaN? (Looked at once, when first asked.)"""
     if getattr(_now, "nonfinite", None) is None:
-        _now.nonfinite = any(map(_nonfinite, getattr(_now, "arguments", None) or ()))
+        _now.nonfinite = any(
+            map(_nonfinite, getattr(_now, "arguments", None) or ())
+        )
     return _now.nonfinite
 
 
@@ -137,7 +156,12 @@ def matmul(a, b, out=None):
     einsum would factor the repeated value out of the sum, ``sum(a) * inf``.
     """
     if np.result_type(a, b).kind == "f" and _call_is_nonfinite():
-        return np.einsum("...ij,...jk->...ik", np.ascontiguousarray(a), np.ascontiguousarray(b), out=out)
+        return np.einsum(
+            "...ij,...jk->...ik",
+            np.ascontiguousarray(a),
+            np.ascontiguousarray(b),
+            out=out,
+        )
     return np.matmul(a, b, out=out)
 
 
@@ -146,24 +170,40 @@ def matmul(a, b, out=None):
 
 def check_exact_forward(A_prev, W, b):
     """Integers: refuse values whose exact ``Z`` could overflow int64 (each entry sums ``k1*k2*C_g`` products)."""
-    check_exact("A_prev, W and b", absmax(A_prev) * absmax(W) * W[:, :, :, 0].size + absmax(b))
+    check_exact(
+        "A_prev, W and b",
+        absmax(A_prev) * absmax(W) * W[:, :, :, 0].size + absmax(b),
+    )
 
 
 def check_exact_backward(dZ, A_prev, W, groups):
     """Integers: refuse values whose exact gradients could overflow int64."""
     k1, k2, _, n_C = W.shape
     windows = dZ.size // n_C  # dW and db sum over every window of the batch
-    terms = max(absmax(A_prev) * windows, absmax(W) * k1 * k2 * (n_C // groups), windows)
+    terms = max(
+        absmax(A_prev) * windows,
+        absmax(W) * k1 * k2 * (n_C // groups),
+        windows,
+    )
     check_exact("dZ, A_prev and W", absmax(dZ) * terms)
 
 
 def check_exact_transpose(X, W, b, dY=None, groups=1):
     """Refuse integers whose exact sums could overflow int64 (see :mod:`cnnlib.dtypes`)."""
     k1, k2, C_g, n_C = W.shape
-    if dY is None:  # an output entry sums at most k1*k2 taps of each of a group's n_C/groups channels
-        return check_exact("X, W and b", absmax(X) * absmax(W) * k1 * k2 * (n_C // groups) + absmax(b))
+    if (
+        dY is None
+    ):  # an output entry sums at most k1*k2 taps of each of a group's n_C/groups channels
+        return check_exact(
+            "X, W and b",
+            absmax(X) * absmax(W) * k1 * k2 * (n_C // groups) + absmax(b),
+        )
     m, n_H, n_W, _ = X.shape
-    terms = max(absmax(W) * k1 * k2 * C_g, absmax(X) * m * n_H * n_W, dY.size // dY.shape[3])
+    terms = max(
+        absmax(W) * k1 * k2 * C_g,
+        absmax(X) * m * n_H * n_W,
+        dY.size // dY.shape[3],
+    )
     return check_exact("dY, X and W", absmax(dY) * terms)
 
 

@@ -51,9 +51,14 @@ def static_explorer_figure(n=5, f=3, p=1, s=2):
     row and left column outlined, the output grid, and ``output_size(n, f, p, s)`` worked out."""
     n_out = output_size(n, f, p, s)
     I_pad = pad(_4d(np.arange(1, n * n + 1).reshape(n, n)), p)[0, :, :, 0]
-    starts = sorted({(0, j) for j in range(n_out)} | {(i, 0) for i in range(n_out)})
+    starts = sorted(
+        {(0, j) for j in range(n_out)} | {(i, 0) for i in range(n_out)}
+    )
     colors = [COLORS[k % len(COLORS)] for k in range(len(starts))]
-    labels = np.array([[f"{i},{j}" for j in range(n_out)] for i in range(n_out)], dtype=object)
+    labels = np.array(
+        [[f"{i},{j}" for j in range(n_out)] for i in range(n_out)],
+        dtype=object,
+    )
     fig, axes, fit = _figure([I_pad, labels], cell=0.34, caption=2)
     draw_array(axes[0], I_pad, title=f"n={n}, p={p}, f={f}, s={s}", padding=p, fontsize=8,
                windows=[(i * s, j * s, f, f, col) for (i, j), col in zip(starts, colors)])  # fmt: skip
@@ -63,17 +68,32 @@ def static_explorer_figure(n=5, f=3, p=1, s=2):
     fit(axes[1], labels, max(n_out, 3))
     left = (n + 2 * p - f) % s
     note = "\n" + w["remainder"].format(left=left) if left else ""
-    fig.text(0.5, 0.02, f"⌊(n+2p−f)/s⌋+1 = ⌊({n}+2·{p}−{f})/{s}⌋+1 = {n_out}{note}", ha="center", fontsize=8)
+    fig.text(
+        0.5,
+        0.02,
+        f"⌊(n+2p−f)/s⌋+1 = ⌊({n}+2·{p}−{f})/{s}⌋+1 = {n_out}{note}",
+        ha="center",
+        fontsize=8,
+    )
     return fig
 
 
-def static_backward_figure(dZ=((1, 0), (0, 0)), A_prev=((1, 2, 0), (0, 1, 3), (2, 1, 1)), W=((1, -1), (2, 0))):
+def static_backward_figure(
+    dZ=((1, 0), (0, 0)),
+    A_prev=((1, 2, 0), (0, 1, 3), (2, 1, 1)),
+    W=((1, -1), (2, 0)),
+):
     """δ, ``W``, ``A_prev`` and the ``dA_prev``, ``dW`` that ``conv_backward`` sends back (stride 1)."""
     dZ, A_prev, W = np.asarray(dZ), np.asarray(A_prev), np.asarray(W)
-    dA_prev, dW, _ = conv_backward(_4d(dZ), _4d(A_prev), W[:, :, None, None])
+    dA_prev, dW, _ = conv_backward(
+        _4d(dZ), _4d(A_prev), W[:, :, None, None]
+    )
     arrays = [dZ, W, A_prev, dA_prev[0, :, :, 0], dW[:, :, 0, 0]]
-    fig, axes, fit = _figure(arrays, caption=0)
-    for ax, X, title in zip(axes, arrays, ["δ = dZ", "W", "A_prev", "dA_prev", "dW"]):
+    # five panels at 0.32 inch a cell: about 680 px wide, the width of the book's column
+    fig, axes, fit = _figure(arrays, cell=0.32, caption=0)
+    for ax, X, title in zip(
+        axes, arrays, ["δ = dZ", "W", "A_prev", "dA_prev", "dW"]
+    ):
         fit(draw_array(ax, X, title=title), X, max(np.shape(X)[1], 3))
     return fig
 
@@ -114,25 +134,54 @@ def explorer(n=5, f=3, p=1, s=2, dZ=((1, 0), (0, 0))):
         return None
     sizes = {k: wd.IntSlider(value=v, min=lo, max=hi, description=k, continuous_update=False)
              for k, v, lo, hi in [("n", n, 2, 8), ("f", f, 1, 5), ("p", p, 0, 3), ("s", s, 1, 4)]}  # fmt: skip
-    deltas = [wd.BoundedIntText(value=int(v), min=-9, max=9, layout=wd.Layout(width="4em")) for v in np.ravel(dZ)]
+    deltas = [
+        wd.BoundedIntText(
+            value=int(v), min=-9, max=9, layout=wd.Layout(width="4em")
+        )
+        for v in np.ravel(dZ)
+    ]
 
     def redraw_sizes(_=None):
         try:
             values = [w.value for w in sizes.values()]
-            first.update(_figure_of(static_explorer_figure(*values), "windows", values))
+            first.update(
+                _figure_of(
+                    static_explorer_figure(*values), "windows", values
+                )
+            )
         except ValueError as err:
             first.update(words(WORDS)["cannot slide"].format(err=err))
 
     def redraw_delta(_=None):
         dZ_now = np.reshape([w.value for w in deltas], (2, 2))
-        second.update(_figure_of(static_backward_figure(dZ_now), "backward", dZ_now))
+        second.update(
+            _figure_of(static_backward_figure(dZ_now), "backward", dZ_now)
+        )
 
     for w in sizes.values():
         w.observe(redraw_sizes, names="value")
     for w in deltas:
         w.observe(redraw_delta, names="value")
     display(wd.HBox(list(sizes.values())))
-    first = display(_figure_of(static_explorer_figure(n, f, p, s), "windows", (n, f, p, s)), display_id=True)
-    display(wd.HBox([wd.Label("δ ="), wd.GridBox(deltas, layout=wd.Layout(grid_template_columns="4em 4em"))]))
-    second = display(_figure_of(static_backward_figure(dZ), "backward", dZ), display_id=True)
+    first = display(
+        _figure_of(
+            static_explorer_figure(n, f, p, s), "windows", (n, f, p, s)
+        ),
+        display_id=True,
+    )
+    display(
+        wd.HBox(
+            [
+                wd.Label("δ ="),
+                wd.GridBox(
+                    deltas,
+                    layout=wd.Layout(grid_template_columns="4em 4em"),
+                ),
+            ]
+        )
+    )
+    second = display(
+        _figure_of(static_backward_figure(dZ), "backward", dZ),
+        display_id=True,
+    )
     return None

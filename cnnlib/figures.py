@@ -39,14 +39,25 @@ def svg(fig):
 
     buf = io.StringIO()
     with plt.rc_context({"svg.fonttype": "none", "svg.hashsalt": "cnnlib"}):
-        fig.savefig(buf, format="svg", bbox_inches="tight", pad_inches=0.04, metadata={"Date": None})
+        fig.savefig(
+            buf,
+            format="svg",
+            bbox_inches="tight",
+            pad_inches=0.04,
+            metadata={"Date": None},
+        )
     return buf.getvalue()
 
 
 def _width_in(svg_text):
     import re
 
-    return float(re.search(r'<svg[^>]*\swidth="([\d.]+)pt"', svg_text).group(1)) / 72
+    return (
+        float(
+            re.search(r'<svg[^>]*\swidth="([\d.]+)pt"', svg_text).group(1)
+        )
+        / 72
+    )
 
 
 def _renderer(fig):
@@ -60,7 +71,11 @@ def _visible_length(word):
 
     if "$" not in word:
         return len(word)
-    return len(re.sub(r"\\[a-zA-Z]+", "x", word).translate(str.maketrans("", "", "${}^_")))
+    return len(
+        re.sub(r"\\[a-zA-Z]+", "x", word).translate(
+            str.maketrans("", "", "${}^_")
+        )
+    )
 
 
 _OPEN, _CLOSE = "（“‘《【〔", "，。：；！？、）”’》】〕…"
@@ -73,7 +88,11 @@ _TOKEN = re.compile(
 
 def _units(token):
     """How wide ``token`` is drawn, in Latin characters: a Chinese character or full-width mark takes about two."""
-    wide = sum(1 for ch in token if re.match(rf"[{_CJK}{_OPEN}{_CLOSE}\uff00-\uffef]", ch))
+    wide = sum(
+        1
+        for ch in token
+        if re.match(rf"[{_CJK}{_OPEN}{_CLOSE}\uff00-\uffef]", ch)
+    )
     return _visible_length(token) + 0.8 * wide
 
 
@@ -84,7 +103,9 @@ def _wrap(text_artist, width_in):
     text = text_artist.get_text()
     if not text:
         return
-    per_line = max(8, int(width_in * 72 / (0.55 * text_artist.get_fontsize())))
+    per_line = max(
+        8, int(width_in * 72 / (0.55 * text_artist.get_fontsize()))
+    )
     lines = []
     for part in text.split("\n"):
         line, used, space = "", 0.0, False
@@ -128,8 +149,16 @@ def _crop_to_content(ax, margin=0.1):
         return 1.0, 1.0
     (x0, x1), (y0, y1) = ax.get_xlim(), ax.get_ylim()
     d = ax.dataLim
-    new_x = (d.x0 - margin, d.x1 + margin) if x0 < x1 else (d.x1 + margin, d.x0 - margin)
-    new_y = (d.y0 - margin, d.y1 + margin) if y0 < y1 else (d.y1 + margin, d.y0 - margin)
+    new_x = (
+        (d.x0 - margin, d.x1 + margin)
+        if x0 < x1
+        else (d.x1 + margin, d.x0 - margin)
+    )
+    new_y = (
+        (d.y0 - margin, d.y1 + margin)
+        if y0 < y1
+        else (d.y1 + margin, d.y0 - margin)
+    )
     fx = abs(new_x[1] - new_x[0]) / abs(x1 - x0)
     fy = abs(new_y[1] - new_y[0]) / abs(y1 - y0)
     if fx >= 0.97 and fy >= 0.97:
@@ -160,7 +189,10 @@ def narrow(fig, width_in=PHONE_IN):
     boxes = {}
     for ax in axes:
         inner = ax.get_window_extent(renderer)
-        w, h = inner.width / dpi * shrink[ax][0], inner.height / dpi * shrink[ax][1]
+        w, h = (
+            inner.width / dpi * shrink[ax][0],
+            inner.height / dpi * shrink[ax][1],
+        )
         scale = min(1.0, (width_in - 0.15) / max(w, 1e-9))
         if ax.title.get_text():
             _wrap(ax.title, max(w * scale, 1.2))
@@ -168,14 +200,20 @@ def narrow(fig, width_in=PHONE_IN):
     renderer = _renderer(fig)
     extra = {}
     for ax in axes:
-        inner, outer = ax.get_window_extent(renderer), ax.get_tightbbox(renderer)
+        inner, outer = (
+            ax.get_window_extent(renderer),
+            ax.get_tightbbox(renderer),
+        )
         extra[ax] = [max(0.0, v) / dpi for v in (inner.x0 - outer.x0, outer.x1 - inner.x1, inner.y0 - outer.y0,
                                                  outer.y1 - inner.y1)]  # fmt: skip
     # rows of the wide figure, in reading order (see _row_and_column), each kept together
     order = sorted(axes, key=_row_and_column)
     groups = []
     for ax in order:
-        if groups and _row_and_column(groups[-1][0])[0] == _row_and_column(ax)[0]:
+        if (
+            groups
+            and _row_and_column(groups[-1][0])[0] == _row_and_column(ax)[0]
+        ):
             groups[-1].append(ax)
         else:
             groups.append([ax])
@@ -195,18 +233,34 @@ def narrow(fig, width_in=PHONE_IN):
     fig_texts = [t for t in fig.texts if t.get_text()]
     for t in fig_texts:
         _wrap(t, width_in - 0.1)
-    heights = [max(boxes[ax][1] + extra[ax][2] + extra[ax][3] for ax in row) for row in rows]
-    text_h = sum((t.get_fontsize() / 72) * 1.35 * (t.get_text().count("\n") + 1) + 0.08 for t in fig_texts)
+    heights = [
+        max(boxes[ax][1] + extra[ax][2] + extra[ax][3] for ax in row)
+        for row in rows
+    ]
+    text_h = sum(
+        (t.get_fontsize() / 72) * 1.35 * (t.get_text().count("\n") + 1)
+        + 0.08
+        for t in fig_texts
+    )
     total_h = sum(heights) + _GAP_IN * (len(rows) - 1) + text_h + 0.1
     fig.set_size_inches(width_in, total_h)
     top = total_h
     for row, row_h in zip(rows, heights):
         widths = [boxes[ax][0] + extra[ax][0] + extra[ax][1] for ax in row]
-        x = max(0.0, (width_in - sum(widths) - _GAP_IN * (len(row) - 1)) / 2)
+        x = max(
+            0.0, (width_in - sum(widths) - _GAP_IN * (len(row) - 1)) / 2
+        )
         for ax, wd in zip(row, widths):
             w, h = boxes[ax]
             left, bottom = x + extra[ax][0], top - extra[ax][3] - h
-            ax.set_position([left / width_in, bottom / total_h, w / width_in, h / total_h])
+            ax.set_position(
+                [
+                    left / width_in,
+                    bottom / total_h,
+                    w / width_in,
+                    h / total_h,
+                ]
+            )
             x += wd + _GAP_IN
         top -= row_h + _GAP_IN
     y = top + _GAP_IN - 0.05
@@ -218,7 +272,11 @@ def narrow(fig, width_in=PHONE_IN):
         y -= (t.get_fontsize() / 72) * 1.35 * lines + 0.08
     # arrows between panels that now sit one below the other would cross the titles; the order of the stack
     # says the same
-    for con in [a for a in fig.artists if isinstance(a, ConnectionPatch) and hasattr(a, "cnnlib_axes")]:
+    for con in [
+        a
+        for a in fig.artists
+        if isinstance(a, ConnectionPatch) and hasattr(a, "cnnlib_axes")
+    ]:
         ax_from, ax_to = con.cnnlib_axes
         if ax_to.get_position().y1 <= ax_from.get_position().y0 + 1e-6:
             con.remove()
@@ -229,18 +287,30 @@ class Figure:
     """A figure ready to display: wide and narrow SVG, caption and alt text (see :func:`show`)."""
 
     def __init__(self, wide, narrow_svg, caption, alt):
-        self.wide, self.narrow, self.caption, self.alt = wide, narrow_svg, caption, alt
+        self.wide, self.narrow, self.caption, self.alt = (
+            wide,
+            narrow_svg,
+            caption,
+            alt,
+        )
 
     @staticmethod
     def _uri(svg_text):
-        return "data:image/svg+xml;base64," + base64.b64encode(svg_text.encode("utf-8")).decode("ascii")
+        return "data:image/svg+xml;base64," + base64.b64encode(
+            svg_text.encode("utf-8")
+        ).decode("ascii")
 
     @staticmethod
     def _size(svg_text):
         """``width="…" height="…"`` in CSS px (96 per inch), for the browser to reserve the space."""
         import re
 
-        w, h = (float(v) * 4 / 3 for v in re.search(r'width="([\d.]+)pt" height="([\d.]+)pt"', svg_text).groups())
+        w, h = (
+            float(v) * 4 / 3
+            for v in re.search(
+                r'width="([\d.]+)pt" height="([\d.]+)pt"', svg_text
+            ).groups()
+        )
         return f'width="{math.ceil(w)}" height="{math.ceil(h)}"'
 
     def _repr_html_(self):
@@ -276,17 +346,29 @@ def figure(fig, caption, alt, *, layout=None):
     from matplotlib.text import Text
 
     wide = svg(fig)
-    small = any(t.get_text() and t.get_fontsize() < MIN_PT for t in fig.findobj(Text))
+    small = any(
+        t.get_text() and t.get_fontsize() < MIN_PT
+        for t in fig.findobj(Text)
+    )
     if _width_in(wide) <= PHONE_IN and not small:
         return Figure(wide, None, caption, alt)
     (layout or narrow)(fig)
     phone = svg(fig)
-    for _ in range(3):  # tight bounding boxes can come out a little wider than planned: shrink until it fits
+    for _ in range(
+        3
+    ):  # tight bounding boxes can come out a little wider than planned: shrink until it fits
         if _width_in(phone) <= PHONE_IN + 0.01:
             break
         factor = PHONE_IN / _width_in(phone) * 0.98
         for ax in fig.axes:
             box = ax.get_position()
-            ax.set_position([box.x0 + box.width * (1 - factor) / 2, box.y0, box.width * factor, box.height * factor])
+            ax.set_position(
+                [
+                    box.x0 + box.width * (1 - factor) / 2,
+                    box.y0,
+                    box.width * factor,
+                    box.height * factor,
+                ]
+            )
         phone = svg(fig)
     return Figure(wide, phone, caption, alt)

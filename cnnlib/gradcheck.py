@@ -29,7 +29,9 @@ def numerical_gradient(f, x, eps=1e-6):
     if not callable(f):
         raise TypeError(f"f must be a function of one array, got {f!r}")
     eps = as_real(eps, "eps", 0, np.inf)
-    x = np.array(as_array(x, "x", None, allow_object=False), dtype=np.float64)
+    x = np.array(
+        as_array(x, "x", None, allow_object=False), dtype=np.float64
+    )
     grad = np.zeros_like(x)
     for idx in np.ndindex(x.shape):
         old = x[idx]
@@ -45,7 +47,9 @@ def numerical_gradient(f, x, eps=1e-6):
 def _scalar(value):
     """``f``'s value as a float; ``f`` must return one number."""
     if np.ndim(value) != 0 and np.size(value) != 1:
-        raise TypeError(f"f must return a scalar, got an array of shape {np.shape(value)}")
+        raise TypeError(
+            f"f must return a scalar, got an array of shape {np.shape(value)}"
+        )
     try:
         return float(np.asarray(value).reshape(()))
     except (TypeError, ValueError):
@@ -54,10 +58,16 @@ def _scalar(value):
 
 def relative_error(a, b):
     """``||a - b|| / (||a|| + ||b||)``, and 0 when both are zero."""
-    a = np.asarray(as_array(a, "a", None, allow_object=False), dtype=np.float64)
-    b = np.asarray(as_array(b, "b", None, allow_object=False), dtype=np.float64)
+    a = np.asarray(
+        as_array(a, "a", None, allow_object=False), dtype=np.float64
+    )
+    b = np.asarray(
+        as_array(b, "b", None, allow_object=False), dtype=np.float64
+    )
     if a.shape != b.shape:
-        raise ValueError(f"a and b must have the same shape, got {a.shape} and {b.shape}")
+        raise ValueError(
+            f"a and b must have the same shape, got {a.shape} and {b.shape}"
+        )
     scale = np.linalg.norm(a) + np.linalg.norm(b)
     return 0.0 if scale == 0 else float(np.linalg.norm(a - b) / scale)
 

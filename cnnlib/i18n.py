@@ -16,7 +16,9 @@ _current = "en"
 
 def _checked(lang):
     if not isinstance(lang, str) or lang not in LANGUAGES:
-        raise ValueError(f"lang must be one of {', '.join(map(repr, LANGUAGES))}, got {lang!r}")
+        raise ValueError(
+            f"lang must be one of {', '.join(map(repr, LANGUAGES))}, got {lang!r}"
+        )
     return lang
 
 
@@ -62,7 +64,10 @@ def _cjk_fallback():
     if found is None:
         import warnings
 
-        warnings.filterwarnings("ignore", message=r"(Glyph \d+ .*|Font .* does not have a glyph .*)")
+        warnings.filterwarnings(
+            "ignore",
+            message=r"(Glyph \d+ .*|Font .* does not have a glyph .*)",
+        )
         return
     families = list(matplotlib.rcParams["font.family"])
     if found not in families:

@@ -39,7 +39,17 @@ from .dtypes import dtype_rule, ieee, matmul
 from .pool import pool_backward, pool_forward
 from .shapes import as_array, as_int, as_pair, as_real
 
-__all__ = ["Conv", "ReLU", "MaxPool", "Flatten", "Dense", "Sequential", "SGD", "he_init", "softmax_cross_entropy"]
+__all__ = [
+    "Conv",
+    "ReLU",
+    "MaxPool",
+    "Flatten",
+    "Dense",
+    "Sequential",
+    "SGD",
+    "he_init",
+    "softmax_cross_entropy",
+]
 
 _now = threading.local()  # the forward pass under way: its number, the layers it touched, recording or not
 _passes = iter(range(1, 2**62))
@@ -47,23 +57,33 @@ _passes = iter(range(1, 2**62))
 
 def he_init(shape, fan_in, rng, dtype=np.float32):
     """Normal weights with variance ``2 / fan_in`` (He et al., 2015), suited to ReLU layers."""
-    return (rng.standard_normal(shape) * np.sqrt(2.0 / fan_in)).astype(dtype)
+    return (rng.standard_normal(shape) * np.sqrt(2.0 / fan_in)).astype(
+        dtype
+    )
 
 
 def _generator(rng):
     """A ``numpy.random.Generator``, or one seeded by the non-negative int ``rng``."""
     if isinstance(rng, np.random.Generator):
         return rng
-    if isinstance(rng, numbers.Integral) and not isinstance(rng, (bool, np.bool_)) and rng >= 0:
+    if (
+        isinstance(rng, numbers.Integral)
+        and not isinstance(rng, (bool, np.bool_))
+        and rng >= 0
+    ):
         return np.random.default_rng(int(rng))
-    raise TypeError(f"rng must be a numpy.random.Generator or a non-negative int seed, got {rng!r}")
+    raise TypeError(
+        f"rng must be a numpy.random.Generator or a non-negative int seed, got {rng!r}"
+    )
 
 
 def _float_dtype(dtype):
     try:
         dtype = np.dtype(dtype)
     except TypeError:
-        raise TypeError(f"dtype must be a floating-point type such as np.float32, got {dtype!r}") from None
+        raise TypeError(
+            f"dtype must be a floating-point type such as np.float32, got {dtype!r}"
+        ) from None
     if dtype.kind != "f":
         raise TypeError(
             f"dtype must be a floating-point type such as np.float32 (weights would be rounded), got {dtype}"
@@ -103,25 +123,40 @@ class Layer:
             _now.touched.append(self)
             return out
         except BaseException:
-            if outermost:  # a pass that failed half-way leaves nothing behind
+            if (
+                outermost
+            ):  # a pass that failed half-way leaves nothing behind
                 for layer in _now.touched:
-                    layer._tape[:] = [entry for entry in layer._tape if entry[0] != _now.number]
+                    layer._tape[:] = [
+                        entry
+                        for entry in layer._tape
+                        if entry[0] != _now.number
+                    ]
             raise
         finally:
             if outermost:
                 _now.number = _now.touched = None
 
     def backward(self, d):
-        """``dE/d(input)`` for ``d = dE/d(output)`` of this layer's most recent recorded use."""
+        """``dE/d(input)`` for ``d = dE/d(output)`` of this layer's most
+        recent recorded use."""
         tape = self.__dict__.get("_tape")
         if not tape:
-            raise RuntimeError(f"{type(self).__name__}.backward called before forward (or twice for one forward)")
+            raise RuntimeError(
+                f"{type(self).__name__}.backward called before forward "
+                "(or twice for one forward)"
+            )
         number, cache, shape = tape[-1]
         d = as_array(d, "d", None)
         if d.shape != shape:
-            raise ValueError(f"{type(self).__name__}.backward: d must have the output's shape {shape}, got {d.shape}")
+            raise ValueError(
+                f"{type(self).__name__}.backward: d must have the output's "
+                f"shape {shape}, got {d.shape}"
+            )
         tape.pop()
-        if self.__dict__.get("_grads_of") != number:  # the first backward of a new pass: gradients start at 0
+        if (
+            self.__dict__.get("_grads_of") != number
+        ):  # the first backward of a new pass: gradients start at 0
             for g in self.grads():
                 g[...] = 0
             self._grads_of = number
@@ -142,7 +177,8 @@ class Layer:
 
 
 class Conv(Layer):
-    """Convolution layer: ``Z = A_prev ⊗ W + b`` through :func:`cnnlib.conv_forward`.
+    """Convolution layer: ``Z = A_prev ⊗ W + b`` through
+    :func:`cnnlib.conv_forward`.
 
     Parameters
     ----------
@@ -152,28 +188,52 @@ class Conv(Layer):
         Input channels ``n_C_prev`` and filters ``n_C``.
     stride, padding : int or (int, int)
     rng : numpy.random.Generator or int
-        For the He initialisation of ``W`` (an int seeds a new generator); ``b`` starts at zero.
+        For the He initialisation of ``W`` (an int seeds a new generator);
+        ``b`` starts at zero.
     dtype : float32 (fast) or float64 (for gradient checks)
     """
 
-    def __init__(self, k1, k2, c_in, c_out, stride=1, padding=0, *, rng, dtype=np.float32):
+    def __init__(
+        self,
+        k1,
+        k2,
+        c_in,
+        c_out,
+        stride=1,
+        padding=0,
+        *,
+        rng,
+        dtype=np.float32,
+    ):
         k1, k2, c_in, c_out = (
-            as_int(v, n, minimum=1) for v, n in zip((k1, k2, c_in, c_out), ("k1", "k2", "c_in", "c_out"))
+            as_int(v, n, minimum=1)
+            for v, n in zip(
+                (k1, k2, c_in, c_out), ("k1", "k2", "c_in", "c_out")
+            )
         )
         self.stride = as_pair(stride, "stride", minimum=1)
         self.padding = as_pair(padding, "padding", minimum=0)
         dtype = _float_dtype(dtype)
-        self.W = he_init((k1, k2, c_in, c_out), k1 * k2 * c_in, _generator(rng), dtype)
+        self.W = he_init(
+            (k1, k2, c_in, c_out), k1 * k2 * c_in, _generator(rng), dtype
+        )
         self.b = np.zeros(c_out, dtype=dtype)
         self.dW, self.db = np.zeros_like(self.W), np.zeros_like(self.b)
 
     def _forward(self, A_prev):
-        A_prev = as_array(A_prev, "A_prev", 4, "(m, n_H_prev, n_W_prev, c_in)")
-        return conv_forward(A_prev, self.W, self.b, self.stride, self.padding), A_prev
+        A_prev = as_array(
+            A_prev, "A_prev", 4, "(m, n_H_prev, n_W_prev, c_in)"
+        )
+        return conv_forward(
+            A_prev, self.W, self.b, self.stride, self.padding
+        ), A_prev
 
     def _backward(self, dZ, A_prev):
-        """``dA_prev``; ``dW`` and ``db`` are added to the layer's gradients (a shared layer sums its uses)."""
-        dA_prev, dW, db = conv_backward(dZ, A_prev, self.W, self.stride, self.padding)
+        """``dA_prev``; ``dW`` and ``db`` are added to the layer's gradients
+        (a shared layer sums its uses)."""
+        dA_prev, dW, db = conv_backward(
+            dZ, A_prev, self.W, self.stride, self.padding
+        )
         self.dW += dW
         self.db += db
         return dA_prev
@@ -186,7 +246,8 @@ class Conv(Layer):
 
 
 class ReLU(Layer):
-    """``A = max(Z, 0)``; backward multiplies by ``g'(Z)`` (:func:`cnnlib.relu_derivative`)."""
+    """``A = max(Z, 0)``; backward multiplies by ``g'(Z)``
+    (:func:`cnnlib.relu_derivative`)."""
 
     def _forward(self, Z):
         Z = as_array(Z, "Z", None)
@@ -197,14 +258,21 @@ class ReLU(Layer):
 
 
 class MaxPool(Layer):
-    """Max pooling through :func:`cnnlib.pool_forward`; ``stride`` defaults to ``size``."""
+    """Max pooling through :func:`cnnlib.pool_forward`; ``stride`` defaults
+    to ``size``."""
 
     def __init__(self, size, stride=None):
         self.size = as_pair(size, "size", minimum=1)
-        self.stride = self.size if stride is None else as_pair(stride, "stride", minimum=1)
+        self.stride = (
+            self.size
+            if stride is None
+            else as_pair(stride, "stride", minimum=1)
+        )
 
     def _forward(self, A_prev):
-        A_prev = as_array(A_prev, "A_prev", 4, "(m, n_H_prev, n_W_prev, n_C)")
+        A_prev = as_array(
+            A_prev, "A_prev", 4, "(m, n_H_prev, n_W_prev, n_C)"
+        )
         return pool_forward(A_prev, self.size, self.stride, "max"), A_prev
 
     def _backward(self, dA, A_prev):
@@ -217,7 +285,9 @@ class Flatten(Layer):
     def _forward(self, x):
         x = as_array(x, "x", None)
         if x.ndim < 2:
-            raise ValueError(f"Flatten expects a batch (m, ...) of at least 2 dimensions, got shape {x.shape}")
+            raise ValueError(
+                f"Flatten expects a batch (m, ...) of at least 2 dimensions, got shape {x.shape}"
+            )
         return x.reshape(len(x), -1), x.shape
 
     def _backward(self, d, shape):
@@ -225,10 +295,14 @@ class Flatten(Layer):
 
 
 class Dense(Layer):
-    """Fully connected layer ``Z = X @ W + b``, ``X`` (m, n_in), ``W`` (n_in, n_out), ``Z`` (m, n_out)."""
+    """Fully connected layer ``Z = X @ W + b``, ``X`` (m, n_in),
+    ``W`` (n_in, n_out), ``Z`` (m, n_out)."""
 
     def __init__(self, n_in, n_out, *, rng, dtype=np.float32):
-        n_in, n_out = as_int(n_in, "n_in", minimum=1), as_int(n_out, "n_out", minimum=1)
+        n_in, n_out = (
+            as_int(n_in, "n_in", minimum=1),
+            as_int(n_out, "n_out", minimum=1),
+        )
         dtype = _float_dtype(dtype)
         self.W = he_init((n_in, n_out), n_in, _generator(rng), dtype)
         self.b = np.zeros(n_out, dtype=dtype)
@@ -238,12 +312,16 @@ class Dense(Layer):
     def _forward(self, X):
         X = as_array(X, "X", None)
         if X.ndim != 2 or X.shape[1] != len(self.W):
-            raise ValueError(f"Dense expects input of shape (m, {len(self.W)}), got {X.shape}")
+            raise ValueError(
+                f"Dense expects input of shape (m, {len(self.W)}), "
+                f"got {X.shape}"
+            )
         return matmul(X, self.W) + self.b, X
 
     @ieee
     def _backward(self, dZ, X):
-        """``dW = X.T @ dZ``, ``db = sum of dZ over the batch``, ``dX = dZ @ W.T``."""
+        """``dW = X.T @ dZ``, ``db = sum of dZ over the batch``,
+        ``dX = dZ @ W.T``."""
         self.dW += matmul(X.T, dZ)
         self.db += dZ.sum(axis=0)
         return matmul(dZ, self.W.T)
@@ -265,7 +343,9 @@ class Sequential(Layer):
     def __init__(self, *layers):
         for k, layer in enumerate(layers):
             if not isinstance(layer, Layer):
-                raise TypeError(f"Sequential takes layers, got {layer!r} as layer {k}")
+                raise TypeError(
+                    f"Sequential takes layers, got {layer!r} as layer {k}"
+                )
         self.layers = list(layers)
 
     def _forward(self, x):
@@ -281,7 +361,11 @@ class Sequential(Layer):
     def _unique(self):
         seen, out = set(), []
         for layer in self.layers:
-            for leaf in layer._unique() if isinstance(layer, Sequential) else [layer]:
+            for leaf in (
+                layer._unique()
+                if isinstance(layer, Sequential)
+                else [layer]
+            ):
                 if id(leaf) not in seen:
                     seen.add(id(leaf))
                     out.append(leaf)
@@ -300,7 +384,8 @@ class Sequential(Layer):
 
 
 def softmax_cross_entropy(logits, y):
-    """Mean cross-entropy of ``softmax(logits)`` against integer labels, and its gradient.
+    """Mean cross-entropy of ``softmax(logits)`` against integer labels,
+    and its gradient.
 
     Parameters
     ----------
@@ -318,14 +403,28 @@ def softmax_cross_entropy(logits, y):
     logits = as_array(logits, "logits", 2, "(m, K)", allow_object=False)
     y = as_array(y, "y", None, allow_object=False)
     if y.shape != (len(logits),):
-        raise ValueError(f"logits must be (m, K) and y (m,), got {logits.shape} and {y.shape}")
+        raise ValueError(
+            "logits must be (m, K) and y (m,), "
+            f"got {logits.shape} and {y.shape}"
+        )
     if len(y) == 0 or logits.shape[1] == 0:
-        raise ValueError(f"logits must hold at least one example and one class, got shape {logits.shape}")
-    if y.dtype.kind not in "iu" or y.min() < 0 or y.max() >= logits.shape[1]:
-        raise ValueError(f"y must hold integer labels in 0..{logits.shape[1] - 1}")
+        raise ValueError(
+            "logits must hold at least one example and one class, "
+            f"got shape {logits.shape}"
+        )
+    if (
+        y.dtype.kind not in "iu"
+        or y.min() < 0
+        or y.max() >= logits.shape[1]
+    ):
+        raise ValueError(
+            f"y must hold integer labels in 0..{logits.shape[1] - 1}"
+        )
     compute, result = dtype_rule(logits, mean=True)
     m, logits = len(y), logits.astype(compute, copy=False)
-    with np.errstate(all="ignore"):  # NaN or inf logits give a NaN loss, as IEEE arithmetic says
+    with np.errstate(
+        all="ignore"
+    ):  # NaN or inf logits give a NaN loss, as IEEE arithmetic says
         shifted = logits - logits.max(axis=1, keepdims=True)
         log_p = shifted - np.log(np.exp(shifted).sum(axis=1, keepdims=True))
         loss = -float(log_p[np.arange(m), y].mean())
@@ -335,10 +434,11 @@ def softmax_cross_entropy(logits, y):
 
 
 class SGD:
-    """Stochastic gradient descent with momentum, updating the parameters in place.
+    """Stochastic gradient descent with momentum, updating the parameters
+    in place.
 
-    ``v = momentum * v + grad``, then ``p -= lr * v`` (the convention of PyTorch);
-    ``momentum=0`` is plain SGD.
+    ``v = momentum * v + grad``, then ``p -= lr * v`` (the convention of
+    PyTorch); ``momentum=0`` is plain SGD.
     """
 
     def __init__(self, params, lr=0.01, momentum=0.9):
@@ -346,19 +446,36 @@ class SGD:
         self.momentum = as_real(momentum, "momentum", 0, 1, closed_low=True)
         self.params = list(params)
         for k, p in enumerate(self.params):
-            if not isinstance(p, np.ndarray) or p.dtype.kind != "f" or not p.flags.writeable:
-                raise TypeError(f"params[{k}] must be a writeable floating-point ndarray, got {type(p).__name__}")
+            if (
+                not isinstance(p, np.ndarray)
+                or p.dtype.kind != "f"
+                or not p.flags.writeable
+            ):
+                raise TypeError(
+                    f"params[{k}] must be a writeable floating-point "
+                    f"ndarray, got {type(p).__name__}"
+                )
         self.velocity = [np.zeros_like(p) for p in self.params]
 
     def step(self, grads):
-        """One update with ``grads``, a list shaped like ``params`` (each gradient exactly its parameter's shape)."""
+        """One update with ``grads``, a list shaped like ``params`` (each
+        gradient exactly its parameter's shape)."""
         grads = list(grads)
         if len(grads) != len(self.params):
-            raise ValueError(f"grads must hold one gradient per parameter, {len(self.params)}, got {len(grads)}")
-        grads = [as_array(g, f"grads[{k}]", None, allow_object=False) for k, g in enumerate(grads)]
+            raise ValueError(
+                "grads must hold one gradient per parameter, "
+                f"{len(self.params)}, got {len(grads)}"
+            )
+        grads = [
+            as_array(g, f"grads[{k}]", None, allow_object=False)
+            for k, g in enumerate(grads)
+        ]
         for k, (p, g) in enumerate(zip(self.params, grads)):
             if g.shape != p.shape:
-                raise ValueError(f"grads[{k}] must have its parameter's shape {p.shape}, got {g.shape}")
+                raise ValueError(
+                    f"grads[{k}] must have its parameter's shape {p.shape}, "
+                    f"got {g.shape}"
+                )
         with np.errstate(all="ignore"):
             for p, g, v in zip(self.params, grads, self.velocity):
                 v *= self.momentum

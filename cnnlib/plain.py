@@ -17,20 +17,28 @@ from __future__ import annotations
 import numpy as np
 from numpy.lib.stride_tricks import as_strided
 
-from .dtypes import matmul
+from .dtypes import matmul, maximum
 from .shapes import offset_view, zero_pad
 
-__all__ = ["col2im", "conv_backward", "conv_forward", "im2col", "windows"]
+__all__ = [
+    "col2im",
+    "conv_backward",
+    "conv_forward",
+    "im2col",
+    "pool_backward",
+    "pool_forward",
+    "windows",
+]
 
 
 def windows(A_pad, k1, k2, stride, n_H, n_W, dilation=(1, 1)):
     """Every window of ``A_pad``, a read-only view (no copy).
 
     Shape ``(m, n_H, n_W, k1, k2, n_C)``; entry ``[e, i, j, u, v, c]`` is
-    ``A_pad[e, i*s1 + u*d1, j*s2 + v*d2, c]``: the view steps ``s1`` rows from
-    one window to the next and ``d1`` rows inside a window (the dilation of
-    chapter 10; 1 until then). An axis with a single window never steps, so
-    its stride, maybe huge, is not used.
+    ``A_pad[e, i*s1 + u*d1, j*s2 + v*d2, c]``: the view steps ``s1`` rows
+    from one window to the next and ``d1`` rows inside a window (the
+    dilation of chapter 10; 1 until then). An axis with a single window
+    never steps, so its stride, maybe huge, is not used.
     """
     sm, sh, sw, sc = A_pad.strides
     s1 = stride[0] if n_H > 1 else 0
@@ -40,7 +48,9 @@ def windows(A_pad, k1, k2, stride, n_H, n_W, dilation=(1, 1)):
     return as_strided(A_pad, shape, steps, writeable=False)
 
 
-def im2col(A_pad, k1, k2, stride, n_H, n_W, empty=np.empty, dilation=(1, 1)):
+def im2col(
+    A_pad, k1, k2, stride, n_H, n_W, empty=np.empty, dilation=(1, 1)
+):
     """The windows of ``A_pad`` as the rows of a matrix.
 
     Shape ``(m*n_H*n_W, k1*k2*n_C)``: row ``(e, i, j)`` holds window
@@ -66,24 +76,28 @@ def col2im(dcols, padded_shape, k1, k2, stride, n_H, n_W, dilation=(1, 1)):
     d = dcols.reshape(e, n_H, n_W, k1, k2, n_C)
     for u in range(k1):
         for v in range(k2):
-            at_offset = offset_view(dA_pad, u * dilation[0], v * dilation[1], stride, n_H, n_W)
+            at_offset = offset_view(
+                dA_pad, u * dilation[0], v * dilation[1], stride, n_H, n_W
+            )
             at_offset += d[:, :, :, u, v, :]
     return dA_pad
 
 
 def conv_forward(A_prev, W, b, stride, padding, empty=np.empty):
-    """``Z = im2col(A_pad) @ W2 + b``, shape ``(m, n_H, n_W, n_C)``.
+    """``Z = cols @ W2 + b``, shape ``(m, n_H, n_W, n_C)``.
 
-    ``W2`` holds the filters as columns. ``matmul`` is ``@`` (cnnlib's
-    version keeps ``0 * inf = NaN``, see :mod:`cnnlib.dtypes`).
+    ``cols`` is ``im2col`` of the padded input, ``W2`` holds the filters
+    as columns. ``matmul`` is ``@`` (cnnlib's version keeps
+    ``0 * inf = NaN``, see :mod:`cnnlib.dtypes`).
     """
     k1, k2, _, n_C = W.shape
     A_pad = zero_pad(A_prev, padding)
-    m, H, W_, _ = A_pad.shape
-    n_H = (H - k1) // stride[0] + 1
-    n_W = (W_ - k2) // stride[1] + 1
+    m, h_pad, w_pad, _ = A_pad.shape
+    n_H = (h_pad - k1) // stride[0] + 1
+    n_W = (w_pad - k2) // stride[1] + 1
     cols = im2col(A_pad, k1, k2, stride, n_H, n_W, empty)
-    Z = matmul(cols, W.reshape(-1, n_C))
+    W2 = W.reshape(-1, n_C)  # the filters as columns
+    Z = matmul(cols, W2)
     if b is not None:
         Z += b
     return Z.reshape(m, n_H, n_W, n_C)
@@ -101,10 +115,82 @@ def conv_backward(dZ, A_prev, W, stride, padding, empty=np.empty):
     _, n_H, n_W, _ = dZ.shape
     A_pad = zero_pad(A_prev, padding)
     dZ2 = dZ.reshape(-1, n_C)
+    W2 = W.reshape(-1, n_C)
     cols = im2col(A_pad, k1, k2, stride, n_H, n_W, empty)
     dW = matmul(cols.T, dZ2).reshape(W.shape)
     db = dZ2.sum(axis=0)
-    dcols = matmul(dZ2, W.reshape(-1, n_C).T)
+    dcols = matmul(dZ2, W2.T)
     dA_pad = col2im(dcols, A_pad.shape, k1, k2, stride, n_H, n_W)
     (p1, p2), (_, h, w, _) = padding, A_prev.shape
     return dA_pad[:, p1 : p1 + h, p2 : p2 + w], dW, db
+
+
+# -- pooling: one pass per window offset (u, v) -------------------------------------
+
+
+def pool_forward(A_prev, size, stride, mode):
+    """``A``, shape ``(m, n_H, n_W, n_C)``: the max or the mean of every
+    window.
+
+    ``win[:, :, :, u, v]`` is entry ``(u, v)`` of every window at once: one
+    whole-array maximum (or sum) per offset. ``maximum`` is ``np.maximum``
+    (a NaN wins; on SymPy symbols it builds ``Max``).
+    """
+    k1, k2 = size
+    n_H = (A_prev.shape[1] - k1) // stride[0] + 1
+    n_W = (A_prev.shape[2] - k2) // stride[1] + 1
+    win = windows(
+        A_prev, k1, k2, stride, n_H, n_W
+    )  # (m, n_H, n_W, k1, k2, n_C)
+    A = win[:, :, :, 0, 0].copy()  # offset (0, 0) of every window
+    for u, v in list(np.ndindex(k1, k2))[
+        1:
+    ]:  # the other offsets, row-major
+        if mode == "max":
+            A = maximum(A, win[:, :, :, u, v])
+        else:
+            A += win[:, :, :, u, v]
+    return A if mode == "max" else A / (k1 * k2)
+
+
+def pool_backward(dA, A_prev, size, stride, mode):
+    """``dA_prev``, shape of ``A_prev``: each window's ``dA`` sent back to
+    its entries.
+
+    One pass per offset ``(u, v)``, in row-major order. avg: every entry gets
+    ``dA / (k1*k2)``. max: only the first maximum of each window gets ``dA``;
+    ``taken`` marks the windows whose maximum an earlier offset held. ``+=``:
+    where windows overlap, their contributions add up.
+    """
+    k1, k2 = size
+    _, n_H, n_W, _ = dA.shape
+    dA_prev = np.zeros(A_prev.shape, dtype=dA.dtype)
+    if mode == "max":
+        win = windows(A_prev, k1, k2, stride, n_H, n_W)
+        A = pool_forward(A_prev, size, stride, "max")
+        taken = np.zeros(dA.shape, dtype=bool)
+    for u, v in np.ndindex(k1, k2):  # row-major: (0, 0), (0, 1), ...
+        target = offset_view(
+            dA_prev, u, v, stride, n_H, n_W
+        )  # (u, v) of every window
+        if mode == "avg":
+            target += dA / (k1 * k2)
+        else:
+            first = (
+                is_max(win[:, :, :, u, v], A) & ~taken
+            )  # a maximum, none before
+            taken |= first
+            target += np.where(first, dA, 0)
+    return dA_prev
+
+
+def is_max(x, A):
+    """Where ``x`` equals the window maximum ``A``, or is NaN (then so is ``A``)."""
+    if x.dtype.kind == "f":
+        return (x == A) | np.isnan(x)
+    if x.dtype.kind == "O":
+        same = np.frompyfunc(
+            lambda v, a: bool(v == a or v != v), 2, 1
+        )  # v != v: NaN
+        return same(x, A).astype(bool)
+    return x == A

@@ -19,7 +19,9 @@ def panels(n, width=2.6, height=2.6, **kwargs):
     """A figure with ``n`` side-by-side axes, each about ``width`` x ``height`` inches."""
     import matplotlib.pyplot as plt
 
-    fig, axes = plt.subplots(1, n, figsize=(width * n, height), squeeze=False, **kwargs)
+    fig, axes = plt.subplots(
+        1, n, figsize=(width * n, height), squeeze=False, **kwargs
+    )
     return fig, list(axes[0])
 
 
@@ -32,7 +34,18 @@ def _fmt(value, fmt):
         return str(value)
 
 
-def draw_array(ax, A, *, title=None, padding=0, windows=(), shade=None, fmt="{:g}", fontsize=10, cmap=None):
+def draw_array(
+    ax,
+    A,
+    *,
+    title=None,
+    padding=0,
+    windows=(),
+    shade=None,
+    fmt="{:g}",
+    fontsize=10,
+    cmap=None,
+):
     """Draw a 2-D array as a grid of cells holding its values.
 
     Parameters
@@ -63,12 +76,32 @@ def draw_array(ax, A, *, title=None, padding=0, windows=(), shade=None, fmt="{:g
             face = PAD_COLOR if in_pad else "white"
             if shade is not None and not in_pad:
                 face = colormap(0.15 + 0.6 * float(shade[r, c]))
-            ax.add_patch(Rectangle((c, r), 1, 1, facecolor=face, edgecolor="#888888", linewidth=0.8))
-            ax.text(c + 0.5, r + 0.5, _fmt(A[r, c], fmt), ha="center", va="center", fontsize=fontsize)
+            ax.add_patch(
+                Rectangle(
+                    (c, r),
+                    1,
+                    1,
+                    facecolor=face,
+                    edgecolor="#888888",
+                    linewidth=0.8,
+                )
+            )
+            ax.text(
+                c + 0.5,
+                r + 0.5,
+                _fmt(A[r, c], fmt),
+                ha="center",
+                va="center",
+                fontsize=fontsize,
+            )
     for k, win in enumerate(windows):
         r, c, hh, ww, *color = win
         edge = color[0] if color else COLORS[k % len(COLORS)]
-        ax.add_patch(Rectangle((c, r), ww, hh, fill=False, edgecolor=edge, linewidth=2.5))
+        ax.add_patch(
+            Rectangle(
+                (c, r), ww, hh, fill=False, edgecolor=edge, linewidth=2.5
+            )
+        )
     ax.set_xlim(-0.1, w + 0.1)
     ax.set_ylim(h + 0.1, -0.1)
     ax.set_aspect("equal")
@@ -83,10 +116,27 @@ def arrow(fig, ax_from, xy_from, ax_to, xy_to, color="#444444", text=None):
     from matplotlib.patches import ConnectionPatch
 
     con = ConnectionPatch(
-        xyA=xy_from, coordsA=ax_from.transData, xyB=xy_to, coordsB=ax_to.transData, arrowstyle="->", color=color, lw=1.5
+        xyA=xy_from,
+        coordsA=ax_from.transData,
+        xyB=xy_to,
+        coordsB=ax_to.transData,
+        arrowstyle="->",
+        color=color,
+        lw=1.5,
     )
-    con.cnnlib_axes = (ax_from, ax_to)  # for cnnlib.figures.narrow, which redraws it when the panels stack
+    con.cnnlib_axes = (
+        ax_from,
+        ax_to,
+    )  # for cnnlib.figures.narrow, which redraws it when the panels stack
     fig.add_artist(con)
     if text:
-        ax_to.annotate(text, xy_to, xytext=(0, 8), textcoords="offset points", ha="center", fontsize=8, color=color)
+        ax_to.annotate(
+            text,
+            xy_to,
+            xytext=(0, 8),
+            textcoords="offset points",
+            ha="center",
+            fontsize=8,
+            color=color,
+        )
     return con

@@ -1,4 +1,4 @@
-"""Max and average pooling, vectorised over the batch, the channels and the windows.
+"""Max and average pooling: the argument checks and the dtype rule, then the plain path or a fast route.
 
 Forward (window ``(i, j)`` starts at row ``i*s1`` and column ``j*s2``)::
 
@@ -7,22 +7,24 @@ Forward (window ``(i, j)`` starts at row ``i*s1`` and column ``j*s2``)::
 
 There is no padding: windows that would run past the edge are dropped (floor),
 and the rows and columns only they would have covered get zero gradient.
+
+The computing is done by :func:`cnnlib.plain.pool_forward` and
+:func:`cnnlib.plain.pool_backward`, the code chapters 04 and 06 show. The
+backward pass first tries the routes of :mod:`cnnlib.routes` for windows
+without ties (:func:`_routed`); ``tests/test_routes.py`` holds them equal to
+the plain path.
 """
 
 from __future__ import annotations
 
 import numpy as np
 
-from .dtypes import absmax, check_exact, dtype_rule, ieee, maximum
+from . import plain
+from .dtypes import absmax, check_exact, dtype_rule, ieee
 from .routes import max_pool_tiled, max_pool_untied, tiles
-from .shapes import check_grad, check_map, offset_view, pool_shapes
+from .shapes import check_grad, check_map, pool_shapes
 
 __all__ = ["pool_forward", "pool_backward"]
-
-
-def _offsets(size):
-    """Offsets ``(u, v)`` of a ``k1 x k2`` window, in row-major order."""
-    return [(u, v) for u in range(size[0]) for v in range(size[1])]
 
 
 @ieee
@@ -45,25 +47,14 @@ def pool_forward(A_prev, size, stride=None, mode="max"):
         keeps ``A_prev``'s dtype and propagates NaN; average pooling follows
         :mod:`cnnlib.dtypes` (a mean of integers is float64).
     """
-    A_prev, size, stride, out = pool_shapes(A_prev, size, stride, mode)
+    A_prev, size, stride, _ = pool_shapes(A_prev, size, stride, mode)
     if mode == "max":
-        return _max_pool(A_prev, size, stride, out)
+        return plain.pool_forward(A_prev, size, stride, "max")
     compute, result = dtype_rule(A_prev, mean=True)
-    A_prev = A_prev.astype(compute, copy=False)
-    (m0, n0), *rest = _offsets(size)
-    A = offset_view(A_prev, m0, n0, stride, out[1], out[2]).copy()
-    for u, v in rest:
-        A += offset_view(A_prev, u, v, stride, out[1], out[2])
-    return (A / (size[0] * size[1])).astype(result, copy=False)
-
-
-def _max_pool(A_prev, size, stride, out):
-    """Max pooling for validated arguments: the maximum over the window offsets, one at a time."""
-    (m0, n0), *rest = _offsets(size)
-    A = offset_view(A_prev, m0, n0, stride, out[1], out[2]).copy()
-    for u, v in rest:
-        A = maximum(A, offset_view(A_prev, u, v, stride, out[1], out[2]))
-    return A
+    A = plain.pool_forward(
+        A_prev.astype(compute, copy=False), size, stride, "avg"
+    )
+    return A.astype(result, copy=False)
 
 
 @ieee
@@ -71,11 +62,12 @@ def pool_backward(dA, A_prev, size, stride=None, mode="max"):
     """Backward pass of a pooling layer.
 
     Max pooling sends each window's gradient to the **first** maximum of the
-    window in row-major order (the choice ``numpy.argmax``, PyTorch and
-    TensorFlow make), or to its first NaN if it has one (which the forward
-    pass returned); the other entries of the window get nothing from it.
-    Average pooling spreads it evenly, ``dA / (k1*k2)`` to each entry. Where
-    windows overlap (``stride < size``) the contributions add up.
+    window in row-major order (the choice of ``numpy.argmax``, and of PyTorch's
+    max-pooling layer on the CPU), or to its first NaN if it has one (which
+    the forward pass returned); the other entries of the window get nothing
+    from it. Average pooling spreads it evenly,
+    ``dA / (k1*k2)`` to each entry. Where windows overlap (``stride < size``)
+    the contributions add up.
 
     Parameters
     ----------
@@ -93,46 +85,47 @@ def pool_backward(dA, A_prev, size, stride=None, mode="max"):
     A_prev, size, stride, out = pool_shapes(A_prev, size, stride, mode)
     dA = check_grad(dA, "dA", out)
     compute, result = dtype_rule(dA, A_prev, mean=mode == "avg")
-    if compute == np.int64:  # a pixel is in at most ceil(k/s) windows along each axis
+    if (
+        compute == np.int64
+    ):  # a pixel is in at most ceil(k/s) windows along each axis
         covers = -(-size[0] // stride[0]) * -(-size[1] // stride[1])
         check_exact("dA", absmax(dA) * covers)
     dA = dA.astype(compute, copy=False)
-    overlap = stride[0] < size[0] or stride[1] < size[1]
-    if mode == "avg":
-        share = dA / (size[0] * size[1])
-        dA_prev = np.zeros(A_prev.shape, dtype=compute)
-        if stride == size:  # the windows tile the input: one broadcast copy
-            tiles(dA_prev, out, size)[...] = share[:, :, None, :, None, :]
-        else:
-            for u, v in _offsets(size):
-                offset_view(dA_prev, u, v, stride, out[1], out[2])[...] += share
-        return dA_prev.astype(result, copy=False)
-    A = _max_pool(A_prev, size, stride, out)
-    dA_prev = np.zeros(A_prev.shape, dtype=compute)
-    if stride == size and max_pool_tiled(dA, A_prev, A, dA_prev, size):
-        return dA_prev.astype(result, copy=False)
-    if overlap and max_pool_untied(dA, A_prev, A, dA_prev, size, stride):
-        return dA_prev.astype(result, copy=False)
-    taken = np.zeros(out, dtype=bool)  # has the window's maximum been found yet?
-    for u, v in _offsets(size):
-        first = _is_max(offset_view(A_prev, u, v, stride, out[1], out[2]), A)
-        np.greater(first, taken, out=first)  # a maximum, and no earlier one
-        taken |= first
-        target = offset_view(dA_prev, u, v, stride, out[1], out[2])
-        if overlap:
-            target += np.where(first, dA, 0)
-        else:  # each input belongs to one window at most: write instead of add
-            np.copyto(target, dA, where=first)
+    dA_prev = _routed(dA, A_prev, size, stride, mode)
+    if dA_prev is None:
+        dA_prev = plain.pool_backward(dA, A_prev, size, stride, mode)
     return dA_prev.astype(result, copy=False)
 
 
-def _is_max(x, A):
-    """Where ``x`` equals the window maximum ``A`` -- or is NaN, which the maximum then is too."""
-    if x.dtype.kind == "f":
-        return (x == A) | np.isnan(x)
-    if x.dtype.kind == "O":
-        return np.frompyfunc(lambda v, a: bool(v == a or v != v), 2, 1)(x, A).astype(bool)
-    return x == A
+def _routed(dA, A_prev, size, stride, mode):
+    """``dA_prev`` by a fast route, or None where none applies (a tie, a NaN, symbols, gaps between windows).
+
+    avg with ``stride == size``: the windows tile the input, one broadcast copy. max: without ties "the first
+    maximum" is "the maximum", so :func:`cnnlib.routes.max_pool_tiled` (tiles) and
+    :func:`cnnlib.routes.max_pool_untied` (overlapping windows) send ``dA`` wherever the input equals its
+    window's maximum, and report a tie instead of guessing.
+    """
+    tiled, overlap = (
+        stride == size,
+        stride[0] < size[0] or stride[1] < size[1],
+    )
+    if mode == "avg":
+        if not tiled:
+            return None
+        dA_prev = np.zeros(A_prev.shape, dtype=dA.dtype)
+        tiles(dA_prev, dA.shape, size)[...] = (dA / (size[0] * size[1]))[
+            :, :, None, :, None, :
+        ]
+        return dA_prev
+    if not (tiled or overlap):
+        return None
+    A = plain.pool_forward(A_prev, size, stride, "max")
+    dA_prev = np.zeros(A_prev.shape, dtype=dA.dtype)
+    if tiled and max_pool_tiled(dA, A_prev, A, dA_prev, size):
+        return dA_prev
+    if overlap and max_pool_untied(dA, A_prev, A, dA_prev, size, stride):
+        return dA_prev
+    return None
 
 
 @ieee
@@ -150,13 +143,16 @@ def global_avg_pool_forward(A_prev):
     """
     A_prev = check_map(A_prev)
     compute, result = dtype_rule(A_prev, mean=True)
-    A = A_prev.astype(compute, copy=False).sum(axis=(1, 2)) / (A_prev.shape[1] * A_prev.shape[2])
+    A = A_prev.astype(compute, copy=False).sum(axis=(1, 2)) / (
+        A_prev.shape[1] * A_prev.shape[2]
+    )
     return A.astype(result, copy=False)
 
 
 @ieee
 def global_avg_pool_backward(dA, A_prev):
-    """Backward pass of global average pooling: every pixel gets ``dA / (n_H_prev*n_W_prev)``.
+    """Backward pass of global average pooling: every pixel gets
+    ``dA / (n_H_prev*n_W_prev)``.
 
     Parameters
     ----------
@@ -170,5 +166,7 @@ def global_avg_pool_backward(dA, A_prev):
     A_prev = check_map(A_prev)
     dA = check_grad(dA, "dA", (A_prev.shape[0], A_prev.shape[3]))
     compute, result = dtype_rule(dA, A_prev, mean=True)
-    share = (dA.astype(compute, copy=False) / (A_prev.shape[1] * A_prev.shape[2])).astype(result, copy=False)
+    share = (
+        dA.astype(compute, copy=False) / (A_prev.shape[1] * A_prev.shape[2])
+    ).astype(result, copy=False)
     return np.broadcast_to(share[:, None, None, :], A_prev.shape).copy()

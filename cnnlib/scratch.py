@@ -1,13 +1,14 @@
 """Reusable scratch memory for temporaries that never leave cnnlib.
 
-numpy returns large arrays to the operating system when they are freed, and
-every page of a fresh one is zeroed again by the system on first touch. For
-small layers that costs as much as the arithmetic (a LeNet first layer
-allocates about 15 MB of im2col columns per step), and how much it costs
-depends on what ran before. The im2col columns and window gradients live
-only inside one call, so they are written into buffers kept between calls:
-one per purpose and thread, up to ``LIMIT`` bytes each. Nothing returned to
-a caller ever shares this memory.
+The im2col columns and window gradients live only inside one call, so they
+are written into buffers kept between calls: one per purpose and thread, up
+to ``LIMIT`` bytes each. Nothing returned to a caller ever shares this
+memory. The reason: a large array that is freed may go back to the
+operating system (glibc hands back blocks above its mmap threshold, which
+starts at 128 KiB and rises up to 32 MiB on 64-bit systems), and every page
+of a fresh one is zeroed again on first touch. Whether that matters is
+measured by table 5 of ``benchmarks/bench_routes.py`` (buffers against
+fresh arrays); in the run quoted in chapter 08 it made no clear difference.
 """
 
 from __future__ import annotations

@@ -25,12 +25,23 @@ def symbol_array(name, shape, **assumptions):
     try:
         shape = tuple(shape)
     except TypeError:
-        raise TypeError(f"shape must be a tuple of non-negative ints, got {shape!r}") from None
-    if not all(isinstance(n, (int, np.integer)) and not isinstance(n, bool) and n >= 0 for n in shape):
-        raise ValueError(f"shape must be a tuple of non-negative ints, got {shape!r}")
+        raise TypeError(
+            f"shape must be a tuple of non-negative ints, got {shape!r}"
+        ) from None
+    if not all(
+        isinstance(n, (int, np.integer))
+        and not isinstance(n, bool)
+        and n >= 0
+        for n in shape
+    ):
+        raise ValueError(
+            f"shape must be a tuple of non-negative ints, got {shape!r}"
+        )
     out = np.empty(shape, dtype=object)
     for idx in np.ndindex(shape):
-        out[idx] = sympy.Symbol(f"{name}_{{{','.join(map(str, idx))}}}", **assumptions)
+        out[idx] = sympy.Symbol(
+            f"{name}_{{{','.join(map(str, idx))}}}", **assumptions
+        )
     return out
 
 
@@ -38,7 +49,9 @@ def total(delta, Z):
     """``E = sum(delta * Z)``: the scalar whose gradient with respect to ``Z`` is ``delta``."""
     delta, Z = np.asarray(delta), np.asarray(Z)
     if delta.shape != Z.shape:
-        raise ValueError(f"delta must have Z's shape {Z.shape}, got {delta.shape}")
+        raise ValueError(
+            f"delta must have Z's shape {Z.shape}, got {delta.shape}"
+        )
     return sympy.Add(*[d * z for d, z in zip(delta.ravel(), Z.ravel())])
 
 
@@ -59,7 +72,9 @@ def gradient(E, X):
     for idx in np.ndindex(X.shape):
         x = X[idx]
         if isinstance(x, sympy.Symbol):
-            out[idx] = sympy.Add(*[sympy.diff(t, x) for t in terms.get(x, ())])
+            out[idx] = sympy.Add(
+                *[sympy.diff(t, x) for t in terms.get(x, ())]
+            )
         else:
             out[idx] = sympy.diff(E, x)
     return out
@@ -70,9 +85,14 @@ def same(A, B):
     A, B = np.asarray(A), np.asarray(B)
     if A.shape != B.shape:
         return False
-    return all(sympy.expand(sympy.sympify(a) - sympy.sympify(b)) == 0 for a, b in zip(A.ravel(), B.ravel()))
+    return all(
+        sympy.expand(sympy.sympify(a) - sympy.sympify(b)) == 0
+        for a, b in zip(A.ravel(), B.ravel())
+    )
 
 
 def to_numbers(A, dtype=np.float64):
     """Convert an object array of SymPy numbers to a numeric array."""
-    return np.array([float(x) for x in np.asarray(A).ravel()], dtype=dtype).reshape(np.shape(A))
+    return np.array(
+        [float(x) for x in np.asarray(A).ravel()], dtype=dtype
+    ).reshape(np.shape(A))

@@ -17,14 +17,28 @@ import numpy as np
 from .conv import forward
 from .dtypes import check_exact_transpose, dtype_rule, ieee
 from .routes import input_gradient, weight_gradient
-from .shapes import check_grad, conv_transpose_output_size, crop, transpose_shapes, uncrop, uncropped_shape
+from .shapes import (
+    check_grad,
+    conv_transpose_output_size,
+    crop,
+    transpose_shapes,
+    uncrop,
+    uncropped_shape,
+)
 
-__all__ = ["conv_transpose_backward", "conv_transpose_forward", "conv_transpose_output_size"]
+__all__ = [
+    "conv_transpose_backward",
+    "conv_transpose_forward",
+    "conv_transpose_output_size",
+]
 
 
 @ieee
-def conv_transpose_forward(X, W, b, stride=1, padding=0, output_padding=0, dilation=1, groups=1):
-    """Forward pass of a transposed convolution (PyTorch's ``ConvTranspose2d``).
+def conv_transpose_forward(
+    X, W, b, stride=1, padding=0, output_padding=0, dilation=1, groups=1
+):
+    """Forward pass of a transposed convolution (PyTorch's
+    ``ConvTranspose2d``).
 
     Parameters
     ----------
@@ -36,13 +50,15 @@ def conv_transpose_forward(X, W, b, stride=1, padding=0, output_padding=0, dilat
     stride, padding, dilation, groups
         Those of the convolution being transposed.
     output_padding : int or (int, int)
-        Extra rows/columns at the bottom/right, each ``< max(stride, dilation)``;
-        rows that no input pixel reaches (``output_padding >= stride``) get only the bias.
+        Extra rows/columns at the bottom/right, each
+        ``< max(stride, dilation)``; rows that no input pixel reaches
+        (``output_padding >= stride``) get only the bias.
 
     Returns
     -------
     Y : ndarray, shape (m, H_out, W_out, n_C_out)
-        ``H_out = (n_H - 1)*s1 - 2*p1 + d1*(k1 - 1) + 1 + output_padding1``, and likewise.
+        ``H_out = (n_H - 1)*s1 - 2*p1 + d1*(k1 - 1) + 1 + output_padding1``,
+        and likewise.
     """
     X, W, b, stride, padding, dilation, groups, out = transpose_shapes(
         X, W, b, stride, padding, output_padding, dilation, groups
@@ -53,7 +69,15 @@ def conv_transpose_forward(X, W, b, stride=1, padding=0, output_padding=0, dilat
     if out[0] == 0:  # an empty batch
         return np.zeros(out, dtype=result)
     X, W = X.astype(compute, copy=False), W.astype(compute, copy=False)
-    full = input_gradient(X, uncropped_shape(X, W, stride, dilation, groups), W, stride, (0, 0), dilation, groups)
+    full = input_gradient(
+        X,
+        uncropped_shape(X, W, stride, dilation, groups),
+        W,
+        stride,
+        (0, 0),
+        dilation,
+        groups,
+    )
     Y = crop(full, out, padding)
     if b is not None:
         Y = Y + b.astype(compute, copy=False)
@@ -61,12 +85,14 @@ def conv_transpose_forward(X, W, b, stride=1, padding=0, output_padding=0, dilat
 
 
 @ieee
-def conv_transpose_backward(dY, X, W, stride=1, padding=0, output_padding=0, dilation=1, groups=1):
+def conv_transpose_backward(
+    dY, X, W, stride=1, padding=0, output_padding=0, dilation=1, groups=1
+):
     """Backward pass of a transposed convolution.
 
     Transposing twice gives back the convolution: ``dX`` is the ordinary
-    convolution of ``dY``, and ``dW`` is the convolution's weight gradient with
-    the roles of input and upstream gradient swapped.
+    convolution of ``dY``, and ``dW`` is the convolution's weight gradient
+    with the roles of input and upstream gradient swapped.
 
     Returns
     -------
@@ -82,10 +108,18 @@ def conv_transpose_backward(dY, X, W, stride=1, padding=0, output_padding=0, dil
     if compute == np.int64:
         check_exact_transpose(X, W, None, dY, groups)
     if out[0] == 0:  # an empty batch
-        return np.zeros(X.shape, result), np.zeros(W.shape, result), np.zeros(out[3], result)
+        return (
+            np.zeros(X.shape, result),
+            np.zeros(W.shape, result),
+            np.zeros(out[3], result),
+        )
     dY, X, W = (a.astype(compute, copy=False) for a in (dY, X, W))
-    dY_full = uncrop(dY, uncropped_shape(X, W, stride, dilation, groups), padding)
-    dX = forward(dY_full, W, None, stride, (0, 0), dilation, groups, X.shape)  # checked above: no second check
+    dY_full = uncrop(
+        dY, uncropped_shape(X, W, stride, dilation, groups), padding
+    )
+    dX = forward(
+        dY_full, W, None, stride, (0, 0), dilation, groups, X.shape
+    )  # checked above: no second check
     dW = weight_gradient(X, dY_full, W, stride, (0, 0), dilation, groups)
     db = dY.reshape(-1, out[3]).sum(axis=0)
     return tuple(g.astype(result, copy=False) for g in (dX, dW, db))

@@ -1699,6 +1699,86 @@ def pool_backward_flipped(dA, A_prev, size, stride=None, mode="max"):
     return pool_backward_loops(dA, A_prev, size, stride, mode)[:, ::-1, ::-1, :]
 
 
+# issue 25: the review's uncatalogued bugs, and "forgot to pad but kept the padded size"
+
+
+def forward_not_padded(A_prev, W, b, stride=1, padding=0, dilation=1, groups=1):
+    (s1, s2), (p1, p2) = _pair(stride), _pair(padding)
+    m, h, w, _ = A_prev.shape
+    k1, k2, _, n_C = W.shape
+    n_H, n_W = (h + 2 * p1 - k1) // s1 + 1, (w + 2 * p2 - k2) // s2 + 1  # the padded size...
+    Z = np.zeros((m, n_H, n_W, n_C))
+    for e in range(m):
+        for i in range(n_H):
+            for j in range(n_W):
+                for c in range(n_C):
+                    window = A_prev[e, i * s1 : i * s1 + k1, j * s2 : j * s2 + k2, :]  # ...of an input never padded
+                    Z[e, i, j, c] = np.sum(window * W[:, :, :, c]) + b[c]
+    return Z
+
+
+def backward_dW_not_padded(dZ, A_prev, W, stride=1, padding=0, dilation=1, groups=1):
+    (s1, s2), (p1, p2) = _pair(stride), _pair(padding)
+    m, h, w, _ = A_prev.shape
+    k1, k2, _, n_C = W.shape
+    A_pad = _pad4(A_prev, p1, p2)
+    dA_pad, dW, db = np.zeros(A_pad.shape), np.zeros(W.shape), np.zeros(n_C)
+    for e, i, j, c in np.ndindex(dZ.shape):
+        g, r, q = dZ[e, i, j, c], i * s1, j * s2
+        dA_pad[e, r : r + k1, q : q + k2, :] += g * W[:, :, :, c]
+        dW[:, :, :, c] += g * A_prev[e, r : r + k1, q : q + k2, :]  # A_prev where A_pad belongs
+        db[c] += g
+    return dA_pad[:, p1 : p1 + h, p2 : p2 + w, :], dW, db
+
+
+def dA_channels_not_swapped(dZ, A_prev, W, stride=1, padding=0, dilation=1, groups=1):
+    _, dW, db, _ = _backward_loops(dZ, A_prev, W, stride, padding)
+    (s1, s2), (p1, p2), (k1, k2) = _pair(stride), _pair(padding), W.shape[:2]
+    D = _pad4(_dilate(dZ, s1, s2), k1 - 1, k2 - 1)
+    K = W[::-1, ::-1]  # turned, but W[u, v, c', c] read as if it were W[u, v, c, c']
+    m, h, w = dZ.shape[0], D.shape[1] - k1 + 1, D.shape[2] - k2 + 1
+    full = np.zeros((m, h, w, W.shape[2]))
+    for r in range(h):
+        for q in range(w):
+            full[:, r, q, :] = np.tensordot(D[:, r : r + k1, q : q + k2, :], K, axes=3)
+    h, w = A_prev.shape[1:3]
+    return _fit(full, h + 2 * p1, w + 2 * p2)[:, p1 : p1 + h, p2 : p2 + w, :], dW, db
+
+
+def forward_padding_top_left(A_prev, W, b, stride=1, padding=0, dilation=1, groups=1):
+    p1, p2 = _pair(padding)
+    A_pad = np.pad(A_prev, ((0, 0), (2 * p1, 0), (2 * p2, 0), (0, 0)))  # all the padding before the rows
+    return _forward_loops(A_pad, W, b, stride, 0)
+
+
+def forward_padded_with_ones(A_prev, W, b, stride=1, padding=0, dilation=1, groups=1):
+    p1, p2 = _pair(padding)
+    A_pad = np.pad(A_prev, ((0, 0), (p1, p1), (p2, p2), (0, 0)), constant_values=1)
+    return _forward_loops(A_pad, W, b, stride, 0)
+
+
+def backward_dW_channels_swapped(dZ, A_prev, W, stride=1, padding=0, dilation=1, groups=1):
+    dA_prev, dW, db, _ = _backward_loops(dZ, A_prev, W, stride, padding)
+    return dA_prev, dW.transpose(0, 1, 3, 2) if W.shape[2] == W.shape[3] else dW, db
+
+
+def rot180_off_by_a_little(K):
+    return np.rot90(K, 2) + 1e-10  # within 1e-9, but the cases of integers are compared exactly
+
+
+def size_round(n, f, p=0, s=1, d=1):
+    return round((n + 2 * p - f) / s) + 1  # the review's student: passes n=8, s=2 (round(2.5) is 2)
+
+
+WRONG["input_not_padded"] = ("conv_forward", forward_not_padded)
+WRONG["dA_channels_not_swapped"] = ("conv_backward", dA_channels_not_swapped)
+
+# more students of catalogued mistakes: (exercise, function, the mistake it must be named)
+ALSO_WRONG = {
+    "conv_backward: dW from the unpadded input": ("conv_backward", backward_dW_not_padded, "input_not_padded"),
+}
+
+
 # what a reader passes when they call the function instead of handing it over
 _CALLED = forward_loops(np.ones((1, 3, 3, 1)), np.ones((2, 2, 1, 1)), np.zeros(1))
 
@@ -1727,6 +1807,10 @@ ODD = {
     "two mistakes at once": ("conv_backward", backward_two_mistakes, "diagnosis_two"),
     "pool backward: s2 for both axes": ("pool_backward", pool_backward_other_stride, "only_in_rows"),
     "dA_prev turned by 180°": ("pool_backward", pool_backward_flipped, "turned"),
+    "all the padding at the top and left": ("conv_forward", forward_padding_top_left, "shifted"),
+    "padded with ones": ("conv_forward", forward_padded_with_ones, "border_only"),
+    "dW with its channel axes swapped": ("conv_backward", backward_dW_channels_swapped, "channels_swapped"),
+    "off by 1e-10 in an integer case": ("rot180", rot180_off_by_a_little, "wrong_values_exact"),
 }
 
 # the second-round exercises (cnnlib.exercises.practice): their students live in tests/practice_students/

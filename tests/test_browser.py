@@ -481,15 +481,15 @@ def test_reader_notebooks_number_and_link_as_the_book_does(site):
             text = (html_dir / f"{prefix}{doc}.html").read_text(encoding="utf-8")
             ids[doc] = set(re.findall(r'\bid="([^"]+)"', text))
             for n, label in re.findall(
-                r'<span class="eqno">\((\d+)\)<a class="headerlink" href="#equation-([^"]+)"', text
+                r'<span class="eqno">\((\d+(?:\.\d+)?)\)<a class="headerlink" href="#equation-([^"]+)"', text
             ):
-                equations[label] = (doc, int(n))
+                equations[label] = (doc, n)
             for label, n in re.findall(
                 r'<div class="exercise[^"]*" id="([^"]+)">\s*<p class="admonition-title"><span class="caption-number">'
-                r"[^<\d]*(\d+)",
+                r"[^<\d]*(\d+(?:\.\d+)?)",
                 text,
             ):
-                exercises[label] = (doc, int(n))
+                exercises[label] = (doc, n)
         if equations != book.equations:
             problems.append(f"{lang}: equation numbers differ: {set(equations.items()) ^ set(book.equations.items())}")
         if exercises != book.exercises:

@@ -20,7 +20,7 @@ from string import Formatter
 
 import numpy as np
 import pytest
-from exercise_students import BAD, CORRECT, ISOLATED_BAD, LAYER_SIZES, ODD, WRONG
+from exercise_students import ALSO_WRONG, BAD, CORRECT, ISOLATED_BAD, LAYER_SIZES, ODD, WRONG, size_round
 
 import cnnlib
 from cnnlib import exercises
@@ -48,6 +48,27 @@ def test_an_output_size_mistake_inside_a_layer_is_named(label):
     name, fn, key = LAYER_SIZES[label]
     r = exercises.check(name, fn)
     assert not r.passed and r.mistake == key, str(r)
+
+
+@pytest.mark.parametrize("label", sorted(ALSO_WRONG))
+def test_another_student_of_a_mistake_is_named(label):
+    name, fn, key = ALSO_WRONG[label]
+    r = exercises.check(name, fn)
+    assert not r.passed and r.mistake == key, str(r)
+
+
+def test_a_lone_candidate_is_vetoed_by_a_case_the_function_passes(monkeypatch):
+    """round() passes case 4 (n=8, s=2: round(2.5) = 2) and fails case 6 (n=10, s=4), where rounding up gives
+    the same size. Without the catalogue's own entry for round(), the ceil mistake is the one candidate left
+    at case 6, and case 4, which ceil fails, must rule it out: the report then says what differs."""
+    assert exercises.check("output_size", size_round).mistake == "size_rounded"
+    entries = [(key, fns) for key, fns in CATALOGUE["output_size"] if key != "size_rounded"]
+    monkeypatch.setitem(CATALOGUE, "output_size", entries)
+    r = exercises.check("output_size", size_round)
+    ceil = dict(entries)["size_ceil"][0]
+    assert r.cases_passed == 5 and ceil(*CASES["output_size"][5].args) == size_round(*CASES["output_size"][5].args)
+    assert ceil(*CASES["output_size"][3].args) != size_round(*CASES["output_size"][3].args)
+    assert r.mistake is None and not r.mistakes and not r.candidates, str(r)
 
 
 def test_every_mistake_has_a_student():
@@ -307,6 +328,7 @@ CODE_WORDS = {
     "return", "dtype", "bool", "int", "float", "str", "list", "tuple", "dict", "ndarray", "NoneType",
     "mode", "avg", "max", "size", "stride", "padding", "full", "valid", "numpy", "argmax", "PyTorch", "AlexNet",
     "NumPy", "item", "os", "pad", "assert", "if", "else", "same", "sum", "unravel_index", "zeros_like", "A_prev", "W", "shape",
+    "deeplearning", "ai",  # the course deeplearning.ai, by its name (its mask, in ties_all_maxima)
     # the arguments of the second-round exercises, as a report's call shows them
     "groups", "dilation", "output_padding", "padded_shape", "dcols", "X", "dA_prev", "dY", "ReLU",
 }  # fmt: skip

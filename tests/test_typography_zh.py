@@ -3,8 +3,8 @@
 1. No half-width space between Chinese text and a link whose visible text is Chinese at that end
    (「见前向传播：卷积层一章」, not 「见 前向传播：卷积层 一章」); a space stays next to Latin link text.
    The catalogs write it so: a ``{doc}`` role is spelled with no space where its title is Chinese.
-2. Exercise titles with full-width brackets: 「练习 15（实现 conv_backward）」, its solution's
-   「练习 15（实现 conv_backward）的解答」 (``_ext/translatable_titles.py``).
+2. Exercise titles with full-width brackets: 「练习 5.1（实现 conv_backward）」, its solution's
+   「练习 5.1（实现 conv_backward）的解答」 (``_ext/translatable_titles.py``).
 3. Chapter numbers without a leading zero: 「第 2 章」, not 「第 02 章」.
 4. No full-width brackets around an equation number, which ``{eq}`` already writes as "(19)": no 「（(19)）」.
 5. Narrative citations in Chinese words, 「Dumoulin 和 Visin [2016]」, 「He 等 [2016]」
@@ -184,18 +184,18 @@ def test_exercise_and_solution_titles_have_full_width_brackets(zh_html):
         text = page.read_text(encoding="utf-8")
         for title in re.findall(r'<p class="admonition-title">(.*?)</p>', text, re.S):
             words = re.sub(r"<[^>]+>", "", title)
-            if not re.match(r"练习 \d+|.*的解答$", words):
+            if not re.match(r"练习 \d+\.\d+|.*的解答$", words):
                 continue
             exercises += words.startswith("练习") and not words.endswith("的解答")
             solutions += words.endswith("的解答")
-            if not re.fullmatch(r"练习 \d+(（.+）)?|练习 \d+(（.+）| )的解答", words):
+            if not re.fullmatch(r"练习 \d+\.\d+(（.+）)?|练习 \d+\.\d+(（.+）| )的解答", words):
                 problems.append(f"{page.name}: {words!r}")
     assert exercises > 40 and solutions > 40 and not problems, "\n".join(problems[:10])
 
 
 def test_exercise_titles_in_the_reader_notebooks_have_full_width_brackets():
     headings = [h for p in READER for h in re.findall(r"^#+ (练习 \d+.*)$", _markdown(p), re.M)]
-    bad = [h for h in headings if not re.fullmatch(r"练习 \d+(（.+）| 的解答)?", h)]
+    bad = [h for h in headings if not re.fullmatch(r"练习 \d+\.\d+(（.+）| 的解答)?", h)]
     assert len(headings) > 40 and not bad, bad[:10]
 
 

@@ -92,3 +92,76 @@ def test_every_exercise_has_a_your_turn():
             for cell in cells:
                 named |= {m.group(1) for m in CHECK.finditer("".join(cell["source"]))}
     assert set(exercises.EXERCISES) - {"rot180", "correlate2d", "output_size"} <= named
+
+
+# --------------------------------------------------------------------------- re-running a check after Run All
+
+
+def _parse(cell):
+    """A code cell's module, its IPython magics and shell lines left out."""
+    import ast
+
+    lines = "".join(cell["source"]).splitlines()
+    return ast.parse("\n".join(line for line in lines if not line.lstrip().startswith(("%", "!"))))
+
+
+def _needs(tree, stub):
+    """The names a cell reads from the notebook (and, for a stub, the functions it defines)."""
+    import ast
+    import builtins
+
+    bound = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.FunctionDef | ast.ClassDef):
+            bound.add(node.name)
+        elif isinstance(node, ast.arg):
+            bound.add(node.arg)
+        elif isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
+            bound.add(node.id)
+        elif isinstance(node, ast.Import | ast.ImportFrom):
+            bound |= {(a.asname or a.name).split(".")[0] for a in node.names}
+    loads = {n.id for n in ast.walk(tree) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load)}
+    defined = {n.name for n in tree.body if isinstance(n, ast.FunctionDef)} if stub else set()
+    return (loads - bound - set(dir(builtins))) | defined
+
+
+def _rebinds(tree):
+    """The names a cell binds at the top level (not inside its functions)."""
+    import ast
+
+    out = set()
+    for statement in tree.body:
+        if isinstance(statement, ast.FunctionDef | ast.ClassDef):
+            out.add(statement.name)
+            continue
+        for node in ast.walk(statement):
+            if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
+                out.add(node.id)
+            elif isinstance(node, ast.Import | ast.ImportFrom):
+                out |= {(a.asname or a.name).split(".")[0] for a in node.names}
+    return out
+
+
+@pytest.mark.parametrize("chapter", sorted(EXPECTED))
+def test_a_check_rerun_after_run_all_sees_the_readers_names(chapter):
+    """A reader runs the whole notebook, then goes back, edits a Your-turn stub and runs its check again.
+
+    Nothing a stub, solution or check reads from the notebook may be rebound by a later cell outside the
+    exercise, or the check would test the book's later variable instead of the reader's (chapter 04 once
+    rebound ``pair``, and the check then blamed the reader's formula for a ``TypeError``).
+    """
+    (path,) = (ROOT / "chapters").glob(f"{chapter}_*.ipynb")
+    code = [c for c in json.loads(path.read_text(encoding="utf-8"))["cells"] if c["cell_type"] == "code"]
+    problems = []
+    for k, cell in enumerate(code):
+        tags = cell["metadata"].get("tags", [])
+        if not {"your-turn-stub", "your-turn-solution", "your-turn-check"} & set(tags):
+            continue
+        needed = _needs(_parse(cell), "your-turn-stub" in tags)
+        for later in code[k + 1 :]:
+            if any(t.startswith("your-turn") for t in later["metadata"].get("tags", [])):
+                continue  # the exercise's own cells redefine its functions on purpose
+            clash = needed & _rebinds(_parse(later))
+            if clash:
+                problems.append(f"cell {cell['id']} needs {sorted(clash)}, rebound in cell {later['id']}")
+    assert not problems, problems

@@ -29,7 +29,11 @@ class Case:
     @property
     def exact(self):
         """Whether the inputs are all integers, so that a whole-number result is compared exactly."""
-        return all(np.asarray(a).dtype.kind in "iu" for a in self.args if isinstance(a, np.ndarray))
+        return all(
+            np.asarray(a).dtype.kind in "iu"
+            for a in self.args
+            if isinstance(a, np.ndarray)
+        )
 
 
 def _ints(rng, shape, low=-3, high=3):
@@ -49,11 +53,26 @@ def _rot180_cases(rng):
 
 def _image_cases(rng):
     return [
-        Case("a 3x3 image, a 2x2 kernel", (np.arange(1, 10).reshape(3, 3), np.array([[1, 2], [3, 4]]))),
-        Case("a 4x5 image, a 2x3 kernel", (np.arange(20).reshape(4, 5), np.array([[1, 0, 2], [-1, 3, 1]]))),
+        Case(
+            "a 3x3 image, a 2x2 kernel",
+            (np.arange(1, 10).reshape(3, 3), np.array([[1, 2], [3, 4]])),
+        ),
+        Case(
+            "a 4x5 image, a 2x3 kernel",
+            (
+                np.arange(20).reshape(4, 5),
+                np.array([[1, 0, 2], [-1, 3, 1]]),
+            ),
+        ),
         Case("a 1x1 kernel", (np.arange(6).reshape(2, 3), np.array([[3]]))),
-        Case("a kernel as large as the image", (np.array([[1, 2], [3, 4]]), np.array([[2, -1], [0, 1]]))),
-        Case("random 5x4 image, 3x2 kernel", (_ints(rng, (5, 4)), _ints(rng, (3, 2)))),
+        Case(
+            "a kernel as large as the image",
+            (np.array([[1, 2], [3, 4]]), np.array([[2, -1], [0, 1]])),
+        ),
+        Case(
+            "random 5x4 image, 3x2 kernel",
+            (_ints(rng, (5, 4)), _ints(rng, (3, 2))),
+        ),
     ]
 
 
@@ -86,15 +105,38 @@ def _forward_cases(rng):
     A1 = np.arange(9).reshape(1, 3, 3, 1)
     W1 = np.array([[1, 2], [3, 4]]).reshape(2, 2, 1, 1)
     cases = [
-        Case("one 3x3 channel, a 2x2 kernel, no bias", (A1, W1, np.zeros(1, dtype=np.int64))),
-        Case("the same with a bias of 1", (A1, W1, np.ones(1, dtype=np.int64))),
-        Case("two input channels, one filter", _conv(rng, 1, 3, 3, 2, 1, 2, 2)),
-        Case("two input channels, three filters", _conv(rng, 1, 4, 4, 2, 3, 2, 2)),
+        Case(
+            "one 3x3 channel, a 2x2 kernel, no bias",
+            (A1, W1, np.zeros(1, dtype=np.int64)),
+        ),
+        Case(
+            "the same with a bias of 1",
+            (A1, W1, np.ones(1, dtype=np.int64)),
+        ),
+        Case(
+            "two input channels, one filter",
+            _conv(rng, 1, 3, 3, 2, 1, 2, 2),
+        ),
+        Case(
+            "two input channels, three filters",
+            _conv(rng, 1, 4, 4, 2, 3, 2, 2),
+        ),
         Case("stride 2", _conv(rng, 1, 5, 5, 1, 1, 3, 3), {"stride": 2}),
         Case("padding 1", _conv(rng, 1, 4, 4, 1, 2, 3, 3), {"padding": 1}),
-        Case("stride 2, padding 1, a leftover row", _conv(rng, 1, 6, 6, 2, 2, 3, 3), {"stride": 2, "padding": 1}),
-        Case("a non-square 2x3 kernel on a 5x6 input", _conv(rng, 1, 5, 6, 1, 2, 2, 3)),
-        Case("a non-square 3x2 kernel, padding 1", _conv(rng, 1, 5, 4, 2, 1, 3, 2), {"padding": 1}),
+        Case(
+            "stride 2, padding 1, a leftover row",
+            _conv(rng, 1, 6, 6, 2, 2, 3, 3),
+            {"stride": 2, "padding": 1},
+        ),
+        Case(
+            "a non-square 2x3 kernel on a 5x6 input",
+            _conv(rng, 1, 5, 6, 1, 2, 2, 3),
+        ),
+        Case(
+            "a non-square 3x2 kernel, padding 1",
+            _conv(rng, 1, 5, 4, 2, 1, 3, 2),
+            {"padding": 1},
+        ),
         Case(
             "a batch of 3, stride (2, 1), padding (1, 0)",
             _conv(rng, 3, 6, 5, 3, 2, 3, 2),
@@ -105,28 +147,53 @@ def _forward_cases(rng):
 
 
 def _pool_cases(rng):
-    hand = np.array([[1, 3, 2, 0], [4, 2, 1, 5], [0, 1, 3, 2], [2, 6, 1, 1]]).reshape(1, 4, 4, 1)
+    hand = np.array(
+        [[1, 3, 2, 0], [4, 2, 1, 5], [0, 1, 3, 2], [2, 6, 1, 1]]
+    ).reshape(1, 4, 4, 1)
     distinct = rng.permutation(49).reshape(1, 7, 7, 1)
     return [
         Case("one 4x4 channel, 2x2 windows, max", (hand, 2)),
-        Case("one 4x4 channel, 2x2 windows, avg", (hand, 2), {"mode": "avg"}),
-        Case("a batch of 2, 2 channels, max", (_ints(rng, (2, 4, 4, 2), 0, 9), 2)),
-        Case("overlapping 3x3 windows, stride 1, max", (hand, 3), {"stride": 1}),
-        Case("a 5x5 input: a leftover row and column", (_ints(rng, (1, 5, 5, 1), 0, 9), 2)),
+        Case(
+            "one 4x4 channel, 2x2 windows, avg", (hand, 2), {"mode": "avg"}
+        ),
+        Case(
+            "a batch of 2, 2 channels, max",
+            (_ints(rng, (2, 4, 4, 2), 0, 9), 2),
+        ),
+        Case(
+            "overlapping 3x3 windows, stride 1, max",
+            (hand, 3),
+            {"stride": 1},
+        ),
+        Case(
+            "a 5x5 input: a leftover row and column",
+            (_ints(rng, (1, 5, 5, 1), 0, 9), 2),
+        ),
         Case(
             "non-square (2, 3) windows, stride (2, 1), avg",
             (_ints(rng, (2, 5, 6, 1), 0, 9), (2, 3)),
             {"stride": (2, 1), "mode": "avg"},
         ),
-        Case("3x3 windows, stride 2 (as in AlexNet), max", (distinct, 3), {"stride": 2}),
-        Case("3x3 windows, stride 2, avg", (distinct, 3), {"stride": 2, "mode": "avg"}),
+        Case(
+            "3x3 windows, stride 2 (as in AlexNet), max",
+            (distinct, 3),
+            {"stride": 2},
+        ),
+        Case(
+            "3x3 windows, stride 2, avg",
+            (distinct, 3),
+            {"stride": 2, "mode": "avg"},
+        ),
     ]
 
 
 def _backward(rng, m, h, w, c_prev, c, k1, k2, stride=1, padding=0):
     from ..shapes import as_pair, output_size
 
-    (s1, s2), (p1, p2) = as_pair(stride, "stride", minimum=1), as_pair(padding, "padding", minimum=0)
+    (s1, s2), (p1, p2) = (
+        as_pair(stride, "stride", minimum=1),
+        as_pair(padding, "padding", minimum=0),
+    )
     n_H, n_W = output_size(h, k1, p1, s1), output_size(w, k2, p2, s2)
     A = _ints(rng, (m, h, w, c_prev))
     W = _ints(rng, (k1, k2, c_prev, c))
@@ -148,9 +215,15 @@ def _backward_cases(rng):
         ("a batch of 2", (2, 3, 3, 1, 1, 2, 2)),
         ("stride 2", (1, 5, 5, 1, 1, 3, 3, 2)),
         ("padding 1", (1, 3, 3, 1, 1, 2, 2, 1, 1)),
-        ("stride 2, padding 1, a leftover row", (1, 6, 6, 1, 1, 3, 3, 2, 1)),
+        (
+            "stride 2, padding 1, a leftover row",
+            (1, 6, 6, 1, 1, 3, 3, 2, 1),
+        ),
         ("a non-square 2x3 kernel on a 4x5 input", (1, 4, 5, 1, 2, 2, 3)),
-        ("a batch of 2, 3 -> 2 channels, stride (2, 1), padding (1, 0)", (2, 6, 5, 3, 2, 3, 2, (2, 1), (1, 0))),
+        (
+            "a batch of 2, 3 -> 2 channels, stride (2, 1), padding (1, 0)",
+            (2, 6, 5, 3, 2, 3, 2, (2, 1), (1, 0)),
+        ),
     ]
     cases = [Case("one 3x3 channel, a 2x2 kernel", (dZ1, A1, W1))]
     for label, spec in specs:
@@ -160,10 +233,16 @@ def _backward_cases(rng):
 
 
 def _pool_backward_cases(rng):
-    distinct = np.array([[1, 3, 2, 0], [4, 2, 1, 5], [0, 7, 3, 8], [6, 9, 10, 11]]).reshape(1, 4, 4, 1)
+    distinct = np.array(
+        [[1, 3, 2, 0], [4, 2, 1, 5], [0, 7, 3, 8], [6, 9, 10, 11]]
+    ).reshape(1, 4, 4, 1)
     d2 = np.array([[1, 2], [3, -1]]).reshape(1, 2, 2, 1)
-    ties = np.array([[2, 2, 1, 3], [0, 2, 3, 3], [1, 1, 0, 0], [1, 0, 0, 0]]).reshape(1, 4, 4, 1)
-    over = np.array([[1, 5, 2, 0], [4, 2, 6, 3], [0, 7, 3, 1], [8, 1, 2, 9]]).reshape(1, 4, 4, 1)
+    ties = np.array(
+        [[2, 2, 1, 3], [0, 2, 3, 3], [1, 1, 0, 0], [1, 0, 0, 0]]
+    ).reshape(1, 4, 4, 1)
+    over = np.array(
+        [[1, 5, 2, 0], [4, 2, 6, 3], [0, 7, 3, 1], [8, 1, 2, 9]]
+    ).reshape(1, 4, 4, 1)
     tied7 = rng.integers(0, 3, size=(2, 7, 7, 2))
     many = _ints(rng, (2, 4, 4, 2), 0, 20)
     return [
@@ -171,16 +250,37 @@ def _pool_backward_cases(rng):
         Case("4x4, 2x2 windows, avg", (d2, distinct, 2), {"mode": "avg"}),
         Case(
             "a batch of 2, 2 channels, max",
-            (_ints(rng, (2, 2, 2, 2)), many + 100 * np.arange(64).reshape(many.shape), 2),
+            (
+                _ints(rng, (2, 2, 2, 2)),
+                many + 100 * np.arange(64).reshape(many.shape),
+                2,
+            ),
         ),
         Case("ties inside the 2x2 windows, max", (d2, ties, 2)),
-        Case("overlapping 3x3 windows, stride 1, max", (d2, over, 3), {"stride": 1}),
-        Case("overlapping 3x3 windows, stride 1, avg", (d2, over, 3), {"stride": 1, "mode": "avg"}),
+        Case(
+            "overlapping 3x3 windows, stride 1, max",
+            (d2, over, 3),
+            {"stride": 1},
+        ),
+        Case(
+            "overlapping 3x3 windows, stride 1, avg",
+            (d2, over, 3),
+            {"stride": 1, "mode": "avg"},
+        ),
         Case(
             "a 5x5 input: a leftover row and column",
-            (d2, _ints(rng, (1, 5, 5, 1), 0, 30) * 7 + np.arange(25).reshape(1, 5, 5, 1), 2),
+            (
+                d2,
+                _ints(rng, (1, 5, 5, 1), 0, 30) * 7
+                + np.arange(25).reshape(1, 5, 5, 1),
+                2,
+            ),
         ),
-        Case("3x3 windows, stride 2, ties, batch and channels", (_ints(rng, (2, 3, 3, 2)), tied7, 3), {"stride": 2}),
+        Case(
+            "3x3 windows, stride 2, ties, batch and channels",
+            (_ints(rng, (2, 3, 3, 2)), tied7, 3),
+            {"stride": 2},
+        ),
         Case(
             "non-square (2, 3) windows, stride (1, 2), avg",
             (_ints(rng, (2, 3, 2, 1)), _ints(rng, (2, 4, 5, 1)), (2, 3)),
@@ -196,14 +296,36 @@ def _later_cases(rng):
     # two channels whose maxima sit in different places: channel 1 is channel 0 turned by 180°
     turned = np.concatenate([window32, window32[:, ::-1, ::-1]], axis=3)
     # integer inputs with float weights: the result needs floats, whatever the input's dtype
-    A_f, W_f, b_f = _ints(rng, (2, 6, 4, 2)), _floats(rng, (3, 2, 2, 3)), _floats(rng, (3,))
+    A_f, W_f, b_f = (
+        _ints(rng, (2, 6, 4, 2)),
+        _floats(rng, (3, 2, 2, 3)),
+        _floats(rng, (3,)),
+    )
     dZ_f = _floats(rng, (2, 6, 5, 3))
     return {
-        "correlate2d": [Case("float image and kernel", (_floats(rng, (4, 5)), _floats(rng, (2, 3))))],
-        "convolve2d": [Case("float image and kernel", (_floats(rng, (4, 5)), _floats(rng, (2, 3))))],
+        "correlate2d": [
+            Case(
+                "float image and kernel",
+                (_floats(rng, (4, 5)), _floats(rng, (2, 3))),
+            )
+        ],
+        "convolve2d": [
+            Case(
+                "float image and kernel",
+                (_floats(rng, (4, 5)), _floats(rng, (2, 3))),
+            )
+        ],
         "conv_forward": [
-            Case("stride (1, 2), no padding", _conv(rng, 1, 4, 7, 1, 2, 2, 3), {"stride": (1, 2)}),
-            Case("integer input, float weights, padding 1", (A_f, W_f, b_f), {"padding": 1}),
+            Case(
+                "stride (1, 2), no padding",
+                _conv(rng, 1, 4, 7, 1, 2, 2, 3),
+                {"stride": (1, 2)},
+            ),
+            Case(
+                "integer input, float weights, padding 1",
+                (A_f, W_f, b_f),
+                {"padding": 1},
+            ),
         ],
         "pool_forward": [
             Case(
@@ -222,8 +344,15 @@ def _later_cases(rng):
             ),
         ],
         "conv_backward": [
-            Case("stride (1, 2), no padding", *_backward(rng, 1, 4, 7, 1, 2, 2, 3, (1, 2))),
-            Case("integer input, float weights and gradient, padding 1", (dZ_f, A_f, W_f), {"padding": 1}),
+            Case(
+                "stride (1, 2), no padding",
+                *_backward(rng, 1, 4, 7, 1, 2, 2, 3, (1, 2)),
+            ),
+            Case(
+                "integer input, float weights and gradient, padding 1",
+                (dZ_f, A_f, W_f),
+                {"padding": 1},
+            ),
         ],
         "pool_backward": [
             Case(
@@ -257,7 +386,9 @@ def _build():
     for name, spec in SPECS.items():
         cases[name] = [
             Case(label, tuple(args), dict(kwargs))
-            for label, args, kwargs in spec.cases(np.random.default_rng(spec.seed))
+            for label, args, kwargs in spec.cases(
+                np.random.default_rng(spec.seed)
+            )
         ]
     return cases
 
@@ -289,11 +420,17 @@ EQUATIONS = {
     "output_size": ("eq-notation-size",),
     "conv_forward": ("eq-convfwd-batch",),
     "pool_forward": ("eq-poolfwd-max", "eq-poolfwd-avg"),
-    "conv_backward": ("eq-convbwd-dw-general", "eq-convbwd-db-general", "eq-convbwd-da-general"),
+    "conv_backward": (
+        "eq-convbwd-dw-general",
+        "eq-convbwd-db-general",
+        "eq-convbwd-da-general",
+    ),
     "pool_backward": ("eq-poolbwd-max", "eq-poolbwd-avg"),
     **{name: spec.equations for name, spec in SPECS.items()},
 }
-PARTS.update({name: spec.parts for name, spec in SPECS.items() if spec.parts})
+PARTS.update(
+    {name: spec.parts for name, spec in SPECS.items() if spec.parts}
+)
 
 
 def expected(name, case):
@@ -305,7 +442,12 @@ def expected(name, case):
     fn = (
         SPECS[name].answer
         if name in SPECS
-        else ({"rot180": rot180, "output_size": output_size}.get(name) or getattr(reference, name))
+        else (
+            {"rot180": rot180, "output_size": output_size}.get(name)
+            or getattr(reference, name)
+        )
     )
     out = fn(*case.args, **case.kwargs)
-    return tuple(np.asarray(x) for x in out) if isinstance(out, tuple) else out
+    return (
+        tuple(np.asarray(x) for x in out) if isinstance(out, tuple) else out
+    )

@@ -41,8 +41,8 @@ MESSAGES = {
     "not_a_function": "expected a function, got {type}",
     "timeout": "still running after the time limit of {limit:g} s, so it was stopped (an endless loop?)",
     "timeout_running": "still running after the time limit of {limit:g} s, and it could not be stopped: it "
-    "catches the interruption, or sits in code that does not return. It goes on in the background until "
-    "you restart the kernel (an endless loop?)",
+    "catches the interruption, or sits in C code that has not returned. It may go on in the background "
+    "until you restart the kernel (an endless loop?)",
     "crashed": "crashed the process it ran in (signal {signal}): numpy or C code it called failed",
     "not_written": "not written yet (it raises NotImplementedError): write the function above, then run this cell again",
     "exited": "ended the process it ran in (exit code {code}) before returning: os._exit?",
@@ -79,6 +79,11 @@ MESSAGES = {
     "turned": "it is the expected array turned by 180°",
     "transposed": "it is the expected array transposed",
     "misplaced": "the total is right, so the values are in the wrong places",
+    "shifted": "it is the expected array shifted by Δr = {rows}, Δc = {columns} (down and to the right when "
+    "positive): its entry (r, q) is the expected (r − Δr, q − Δc), wherever both exist",
+    "border_only": "the interior is right: every wrong entry lies in a frame {width} wide along the edges "
+    "(a padding bug?)",
+    "channels_swapped": "its two channel axes are swapped: entry [:, :, c′, c] holds the expected [:, :, c, c′]",
     # an array too large to print (run.show), and one part of a result (conv_backward's dW)
     "array_of_shape": "an array of shape {shape}",
     "part_value": "{part} {value}",
@@ -136,7 +141,7 @@ MISTAKES = {
     "not at (i, j): the stride moves the windows.",
     "forward_square_kernel": "The window is f × f, but the kernel is k₁ × k₂: `f, f, ... = W.shape` keeps one "
     "side only, so a non-square kernel does not fit its window (the source makes the same slip).",
-    "forward_pads_output": "The padding belongs to the input a⁽ˡ⁻¹⁾, not to the output: pad first, then slide the "
+    "forward_pads_output": "The padding belongs to the input A_prev, not to the output: pad first, then slide the "
     "kernel (the source makes the same slip).",
     "forward_bias_every_product": "The bias is added to every product of the window, Σ(a·w + b), which adds it "
     "k₁k₂n_C′ times; it is added once to each output: z = Σ a·w + b.",
@@ -169,28 +174,31 @@ MISTAKES = {
     "pool_int_output": "The output was allocated with the input's integer dtype, so the averages lose their "
     "fractions; allocate it as float.",
     # conv_backward
-    "dW_from_output": "∂E/∂W correlates the layer's output with δ; it must be its input a⁽ˡ⁻¹⁾: "
-    "∂E/∂W = a⁽ˡ⁻¹⁾ ⊗ δ (the source makes the same slip).",
+    "dW_from_output": "∂E/∂W correlates the layer's output with δ; it must be its input A_prev: "
+    "∂E/∂W = A_prev ⊗ δ (the source makes the same slip).",
     "db_missing": "∂E/∂b is left at zero: b(c) is added to every output of filter c, so ∂E/∂b(c) is the sum of "
     "δ over the batch and all positions (the source never derives it).",
-    "dA_not_turned": "∂E/∂a⁽ˡ⁻¹⁾ uses the kernel as it is: it is the full convolution δ * W, i.e. the kernel "
-    "turned by 180°.",
-    "dA_kernel_transposed": "∂E/∂a⁽ˡ⁻¹⁾ uses the transposed kernel; the full convolution turns it by 180° "
+    "dA_not_turned": "dA_prev has the kernel the wrong way round for the form used: a scatter adds "
+    "δ(i, j)·W, the kernel as it is, onto window (i, j); a gather is the full correlation of δ with the kernel "
+    "turned by 180° (the full convolution δ * W). This output is a scatter of the turned kernel, or the full "
+    "correlation with the kernel as it is.",
+    "dA_kernel_transposed": "dA_prev uses the transposed kernel; the full convolution turns it by 180° "
     "(both axes reversed).",
-    "dA_valid_only": "∂E/∂a⁽ˡ⁻¹⁾ is the 'full' convolution of δ with the kernel, as large as the input, not the "
+    "dA_valid_only": "dA_prev is the 'full' convolution of δ with the kernel, as large as the input, not the "
     "'valid' one.",
-    "dW_turned": "∂E/∂W is turned by 180°: it is the cross-correlation a⁽ˡ⁻¹⁾ ⊗ δ, not a convolution.",
+    "dW_turned": "∂E/∂W is turned by 180°: it is the cross-correlation A_prev ⊗ δ, not a convolution.",
     "db_mean": "∂E/∂b is the sum of δ, not its mean: every output of filter c adds b(c) once.",
-    "dA_no_channel_sum": "∂E/∂a⁽ˡ⁻¹⁾ must add the contributions of all output channels c; only one survives "
+    "dA_no_channel_sum": "dA_prev must add the contributions of all output channels c; only one survives "
     "(`=` where `+=` belongs?).",
     "dW_no_batch_sum": "∂E/∂W must be summed over the examples of the batch; only one example contributes.",
     "db_no_batch_sum": "∂E/∂b must be summed over the examples of the batch; only one example contributes.",
-    "dA_stride_ignored": "With stride s, δ(i, j) goes back to the window at (i s, j s), not (i, j): dilate δ by "
-    "the stride before the full convolution (the source derives only stride 1).",
+    "dA_stride_ignored": "With stride s, δ(i, j) goes back to the window that starts at (i s₁, j s₂), not at "
+    "(i, j): scatter it there. (In the full-convolution form the same fix is to dilate δ by the stride first; "
+    "the source derives only stride 1.)",
     "dW_stride_ignored": "With stride s, ∂E/∂W must read the input at (i s + u, j s + v), not (i + u, j + v): "
     "correlate with the dilated δ.",
     "dA_padding_not_cropped": "The padding is not cropped: the gradient of the padded input has p₁ rows and p₂ "
-    "columns more on each side, which are not part of a⁽ˡ⁻¹⁾.",
+    "columns more on each side, which are not part of A_prev.",
     "dA_cropped_too_early": "p was cropped from both ends of the full convolution before growing it to n + 2p: "
     "with leftover rows (s not dividing n + 2p − f) that cuts off a real input row.",
     "crop_empty_at_zero_padding": "The padding is cropped with X[p:-p], which is empty when p = 0 (−0 is 0, so "
@@ -199,7 +207,7 @@ MISTAKES = {
     "side only, so a non-square kernel does not fit its window.",
     "dA_crop_fixed": "The crop is fixed at one row and one column on each side ([1:-1]); it must take off the "
     "case's padding p₁, p₂, which may be 0.",
-    "dA_last_example_only": "∂E/∂a⁽ˡ⁻¹⁾ is filled in for the last example only (the crop sits after the loop "
+    "dA_last_example_only": "dA_prev is filled in for the last example only (the crop sits after the loop "
     "over the examples?); every example gets its own.",
     "dW_divided_by_m": "∂E/∂W is divided by the batch size m; the layer's gradient is the sum over the batch.",
     "db_batch_axis_kept": "∂E/∂b keeps the batch axis, shape (m, n_C); it is summed over the batch too, shape (n_C,).",
@@ -208,6 +216,12 @@ MISTAKES = {
     "gradient_int_dtype": "The gradient was allocated with the input's integer dtype (np.zeros_like(A_prev)?), "
     "so it cannot hold fractions: numpy refuses to add them (UFuncTypeError) or cuts them off; allocate "
     "it as float.",
+    "input_not_padded": "The windows are sliced from the unpadded input: the output size counts the padding p, "
+    "but window (i, j) is read at (i s₁, j s₂) of A_prev itself, where the padded A_pad belongs. Pad "
+    "first, then slice the padded input.",
+    "dA_channels_not_swapped": "dA_prev is built with the kernel's channel axes as they are: channel c′ of "
+    "the input gradient collects the δ of every output channel c through W[:, :, c′, c], so in the "
+    "full-convolution form the kernel is turned by 180° and its two channel axes are swapped.",
     "return_order": "The three gradients are returned in another order; conv_backward returns (dA_prev, dW, db).",
     # pool_backward
     "max_grad_one": "The maximum receives 1; it must receive the upstream gradient δ(i, j) of its window "
@@ -220,7 +234,8 @@ MISTAKES = {
     "ties_split": "At a tie, δ is split among the tied maxima; the book (like numpy's argmax and PyTorch) sends "
     "all of it to the first maximum in row-major order.",
     "ties_all_maxima": "At a tie, every tied maximum receives the whole δ, so the window sends back more than δ; "
-    "all of it must go to the first maximum.",
+    "all of it must go to the first maximum. (This is the mask x == np.max(x) of create_mask_from_window in "
+    "the deeplearning.ai assignment.)",
     "ties_last": "At a tie, δ goes to the last maximum; the book's rule is the first one in row-major order.",
     "overlap_assigned": "Overlapping windows must add (+=) their gradients; assigning (=) lets a later window "
     "overwrite an earlier one's.",
@@ -261,15 +276,15 @@ MISTAKES = {
 }
 
 SECTIONS = {
-    "rot180": "chapter 02 (Cross-correlation and convolution), equation (9), in 'Convolution is correlation "
+    "rot180": "chapter 02 (Cross-correlation and convolution), equation (2.5), in 'Convolution is correlation "
     "with a turned kernel'",
-    "correlate2d": "chapter 02 (Cross-correlation and convolution), equation (7), in 'Definitions'",
-    "convolve2d": "chapter 02 (Cross-correlation and convolution), equations (8) and (9)",
-    "output_size": "chapter 01 (Notation), equation (4), in 'How many windows fit? A worked example'",
-    "conv_forward": "chapter 03 (Forward propagation: the convolution layer), equation (14)",
-    "pool_forward": "chapter 04 (Forward propagation: pooling), equations (15) and (16)",
-    "conv_backward": "chapter 05 (Backward propagation: the convolution layer), equations (23) to (25)",
-    "pool_backward": "chapter 06 (Backward propagation: pooling), equations (27) and (28)",
+    "correlate2d": "chapter 02 (Cross-correlation and convolution), equation (2.3), in 'Definitions'",
+    "convolve2d": "chapter 02 (Cross-correlation and convolution), equations (2.4) and (2.5)",
+    "output_size": "chapter 01 (Notation), equation (1.4), in 'How many windows fit? A worked example'",
+    "conv_forward": "chapter 03 (Forward propagation: the convolution layer), equation (3.4)",
+    "pool_forward": "chapter 04 (Forward propagation: pooling), equations (4.1) and (4.2)",
+    "conv_backward": "chapter 05 (Backward propagation: the convolution layer), equations (5.6) to (5.8)",
+    "pool_backward": "chapter 06 (Backward propagation: pooling), equations (6.2) and (6.3)",
 }
 
 SUMMARY = {
@@ -283,7 +298,9 @@ SUMMARY = {
     "pool_backward": "from 2x2 tiles to ties and overlapping windows",
 }
 
-LABELS = {case.label: case.label for cases in CASES.values() for case in cases}
+LABELS = {
+    case.label: case.label for cases in CASES.values() for case in cases
+}
 
 # the second round of exercises (:mod:`.practice`) brings its own texts
 for _spec in SPECS.values():

@@ -30,7 +30,10 @@ class Message:
         self.key, self.params = key, params
 
     def __eq__(self, other):
-        return isinstance(other, Message) and (self.key, self.params) == (other.key, other.params)
+        return isinstance(other, Message) and (self.key, self.params) == (
+            other.key,
+            other.params,
+        )
 
     __hash__ = None
 

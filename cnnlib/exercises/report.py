@@ -62,31 +62,61 @@ class Report:
             return wrap(say(Message(key, **params), lang), first)
 
         if self.passed:
-            return line("passed", name=self.exercise, n=self.cases_total, summary=t.SUMMARY[self.exercise])
+            return line(
+                "passed",
+                name=self.exercise,
+                n=self.cases_total,
+                summary=t.SUMMARY[self.exercise],
+            )
         lines = [line("problem", name=self.exercise, problem=self.problem)]
         if self.case:
             k, n = self.cases_passed + 1, self.cases_total
-            lines.append(line("case", "  ", k=k, n=n, label=t.LABELS[self.case], call=self.call))
+            lines.append(
+                line(
+                    "case",
+                    "  ",
+                    k=k,
+                    n=n,
+                    label=t.LABELS[self.case],
+                    call=self.call,
+                )
+            )
         if self.line:
             lines.append(line("raised_at", "  ", line=self.line))
         if self.expected is not None:
-            lines += [say(Message("expected"), lang), _indent(say(self.expected, lang))]
-            lines += [say(Message("got"), lang), _indent(say(self.got, lang))]
+            lines += [
+                say(Message("expected"), lang),
+                _indent(say(self.expected, lang)),
+            ]
+            lines += [
+                say(Message("got"), lang),
+                _indent(say(self.got, lang)),
+            ]
             if self.diff is not None:
                 lines += [say(Message("differs"), lang), _indent(self.diff)]
         if len(self.mistakes) == 1:
-            lines.append(line("diagnosis", mistake=t.MISTAKES[self.mistake]))
+            lines.append(
+                line("diagnosis", mistake=t.MISTAKES[self.mistake])
+            )
             if self.mistake in SOURCE_SLIP:
-                lines.append(line("source_slip", entry=SOURCE_SLIP[self.mistake]))
+                lines.append(
+                    line("source_slip", entry=SOURCE_SLIP[self.mistake])
+                )
         elif self.mistakes:
             lines.append(line("diagnosis_two"))
             for k, key in enumerate(self.mistakes, 1):
-                lines.append(line("one_of_two", "  ", k=k, mistake=t.MISTAKES[key]))
+                lines.append(
+                    line("one_of_two", "  ", k=k, mistake=t.MISTAKES[key])
+                )
         elif self.candidates:
-            mistakes = t.JOIN["mistakes"].join(t.MISTAKES[key] for key in self.candidates)
+            mistakes = t.JOIN["mistakes"].join(
+                t.MISTAKES[key] for key in self.candidates
+            )
             lines.append(line("several_mistakes", mistakes=mistakes))
         elif self.facts:
-            facts = t.JOIN["facts"].join(say(fact, lang) for fact in self.facts)
+            facts = t.JOIN["facts"].join(
+                say(fact, lang) for fact in self.facts
+            )
             lines.append(line("unknown_mistake", facts=facts))
         lines += self._case_list(line, t)
         if self.problem.key != "not_written":
@@ -103,14 +133,39 @@ class Report:
             mark, label = "✓" if ok else "✗", t.LABELS[self.labels[k]]
             if parts is not None and not ok:
                 said = t.JOIN["parts"].join(
-                    say(Message("part_mark", part=name, mark="✓" if good else "✗"), self.lang)
+                    say(
+                        Message(
+                            "part_mark",
+                            part=name,
+                            mark="✓" if good else "✗",
+                        ),
+                        self.lang,
+                    )
                     for name, good in zip(PARTS[self.exercise], parts)
                 )
-                lines.append(line("case_mark_parts", "  ", mark=mark, k=k + 1, label=label, parts=said))
+                lines.append(
+                    line(
+                        "case_mark_parts",
+                        "  ",
+                        mark=mark,
+                        k=k + 1,
+                        label=label,
+                        parts=said,
+                    )
+                )
             else:
-                lines.append(line("case_mark", "  ", mark=mark, k=k + 1, label=label))
+                lines.append(
+                    line("case_mark", "  ", mark=mark, k=k + 1, label=label)
+                )
         if len(self.results) < self.cases_total:
-            lines.append(line("not_run", "  ", start=len(self.results) + 1, last=len(self.results)))
+            lines.append(
+                line(
+                    "not_run",
+                    "  ",
+                    start=len(self.results) + 1,
+                    last=len(self.results),
+                )
+            )
         return lines
 
 
@@ -122,12 +177,21 @@ def mistakes_table(lang=None):
     head = f"| {say(Message('table_key'), lang)} | {say(Message('table_mistake'), lang)} | "
     head += f"{say(Message('table_source'), lang)} |"
     blocks = []
-    groups = [(f"`{name}`", [key for key, _ in entries]) for name, entries in CATALOGUE.items()]
-    groups.append((say(Message("table_errors"), lang), [key for key, _ in ERRORS]))
+    groups = [
+        (f"`{name}`", [key for key, _ in entries])
+        for name, entries in CATALOGUE.items()
+    ]
+    groups.append(
+        (say(Message("table_errors"), lang), [key for key, _ in ERRORS])
+    )
     for title, keys in groups:
         rows = [f"**{title}**", "", head, "|---|---|---|"]
         for key in keys:
-            where = say(Message("table_entry", entry=SOURCE_SLIP[key]), lang) if key in SOURCE_SLIP else ""
+            where = (
+                say(Message("table_entry", entry=SOURCE_SLIP[key]), lang)
+                if key in SOURCE_SLIP
+                else ""
+            )
             rows.append(f"| `{key}` | {t.MISTAKES[key]} | {where} |")
         blocks.append("\n".join(rows))
     return "\n\n".join(blocks)
@@ -137,10 +201,14 @@ def describe_cases(name, lang=None):
     """The cases of exercise ``name``, one numbered line each, in the order ``check`` tries them, in ``lang``
     or the language set by :func:`cnnlib.set_language`."""
     if name not in CASES:
-        raise ValueError(f"name must be one of {', '.join(CASES)}, got {name!r}")
+        raise ValueError(
+            f"name must be one of {', '.join(CASES)}, got {name!r}"
+        )
     lang = language(lang)
     labels = texts(lang).LABELS
-    return "\n".join(f"{k}. {labels[c.label]}" for k, c in enumerate(CASES[name], 1))
+    return "\n".join(
+        f"{k}. {labels[c.label]}" for k, c in enumerate(CASES[name], 1)
+    )
 
 
 def _indent(text):
@@ -149,7 +217,12 @@ def _indent(text):
 
 def _wrap(text, first=""):
     """Wrap prose at the width of the book's output boxes, continuation lines indented."""
-    return textwrap.fill(text, width=WIDTH, initial_indent=first, subsequent_indent=first + "    ")
+    return textwrap.fill(
+        text,
+        width=WIDTH,
+        initial_indent=first,
+        subsequent_indent=first + "    ",
+    )
 
 
 # -- Chinese: wrap by display width, at the seams of the text -------------------------------------------
@@ -159,11 +232,15 @@ _BEFORE = "（《“"  # a line may start with these (and never end with them)
 
 
 def _width(text):
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+    return sum(
+        2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text
+    )
 
 
 def _chinese(ch):
-    return unicodedata.east_asian_width(ch) in "WF" or ch in _AFTER + _BEFORE
+    return (
+        unicodedata.east_asian_width(ch) in "WF" or ch in _AFTER + _BEFORE
+    )
 
 
 def _seams(text):
@@ -178,9 +255,13 @@ def _seams(text):
                 j += 1
             if _chinese(a) or (j < len(text) and _chinese(text[j])):
                 cuts.append(i)
-        elif (a in _AFTER and b != " " and b not in _AFTER) or (b in _BEFORE and a != " " and a not in _BEFORE):
+        elif (a in _AFTER and b != " " and b not in _AFTER) or (
+            b in _BEFORE and a != " " and a not in _BEFORE
+        ):
             cuts.append(i)
-    return [text[i:j] for i, j in zip(cuts, [*cuts[1:], len(text)]) if i < j]
+    return [
+        text[i:j] for i, j in zip(cuts, [*cuts[1:], len(text)]) if i < j
+    ]
 
 
 def _split(piece, room):
@@ -203,7 +284,13 @@ def _wrap_zh(text, first=""):
     """Wrap mixed Chinese and Latin text by display width (a Chinese character is two columns)."""
     text = re.sub(r"\s", " ", text)
     room = WIDTH - len(first) - 4
-    pieces = [part for piece in _seams(text) for part in (_split(piece, room) if _width(piece) > room else [piece])]
+    pieces = [
+        part
+        for piece in _seams(text)
+        for part in (
+            _split(piece, room) if _width(piece) > room else [piece]
+        )
+    ]
     lines, line = [], first
     for piece in pieces:
         fresh = not line.strip()

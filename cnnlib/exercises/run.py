@@ -32,7 +32,17 @@ import numpy as np
 
 from .messages import Message
 
-__all__ = ["ISOLATE", "TOLERANCE", "Outcome", "Raised", "call", "compare", "differences", "focus_of", "show"]
+__all__ = [
+    "ISOLATE",
+    "TOLERANCE",
+    "Outcome",
+    "Raised",
+    "call",
+    "compare",
+    "differences",
+    "focus_of",
+    "show",
+]
 
 
 class _TimeUp(BaseException):
@@ -56,9 +66,20 @@ class Raised:
         line = ""
         if frames:
             last = frames[-1]
-            lines = [linecache.getline(last.filename, n) for n in range(last.lineno, (last.end_lineno or 0) + 1)]
-            line = _without_comments(" ".join(part.strip() for part in lines if part.strip()) or (last.line or ""))
-        return cls(type(error).__name__, tuple(k.__name__ for k in type(error).__mro__), str(error), line or "")
+            lines = [
+                linecache.getline(last.filename, n)
+                for n in range(last.lineno, (last.end_lineno or 0) + 1)
+            ]
+            line = _without_comments(
+                " ".join(part.strip() for part in lines if part.strip())
+                or (last.line or "")
+            )
+        return cls(
+            type(error).__name__,
+            tuple(k.__name__ for k in type(error).__mro__),
+            str(error),
+            line or "",
+        )
 
     def __str__(self):
         return self.message
@@ -67,7 +88,11 @@ class Raised:
 def _without_comments(line):
     """A line of code without its comments (the report shows the code that raised)."""
     try:
-        tokens = [t for t in tokenize.generate_tokens(io.StringIO(line).readline) if t.type != tokenize.COMMENT]
+        tokens = [
+            t
+            for t in tokenize.generate_tokens(io.StringIO(line).readline)
+            if t.type != tokenize.COMMENT
+        ]
         return tokenize.untokenize(tokens).strip() if tokens else line
     except (tokenize.TokenError, SyntaxError, IndentationError):
         return line.split("  #")[0].strip()
@@ -99,7 +124,9 @@ def call(fn, args, kwargs, names, time_limit, isolate=None):
     """Run ``fn(*args, **kwargs)`` on copies of the arguments, within ``time_limit`` seconds; an
     :class:`Outcome`. What the function prints is printed here, after it returns."""
     isolate = ISOLATE if isolate is None else isolate
-    return (_in_child if isolate else _in_thread)(fn, args, kwargs, names, time_limit)
+    return (_in_child if isolate else _in_thread)(
+        fn, args, kwargs, names, time_limit
+    )
 
 
 def _run(fn, args, kwargs, names):
@@ -114,7 +141,9 @@ def _run(fn, args, kwargs, names):
     except BaseException as error:  # the student's exception is data here, not a failure of the checker
         return None, Raised.of(error), None
     for name, original, copy in zip(names, args, copies):
-        if isinstance(original, np.ndarray) and not (copy.shape == original.shape and np.array_equal(copy, original)):
+        if isinstance(original, np.ndarray) and not (
+            copy.shape == original.shape and np.array_equal(copy, original)
+        ):
             return value, None, name
     return value, None, None
 
@@ -129,9 +158,13 @@ class _Unsendable:
 def _in_child(fn, args, kwargs, names, time_limit):
     read, write = os.pipe()
     with warnings.catch_warnings():
-        warnings.simplefilter("ignore", DeprecationWarning)  # "fork() in a multi-threaded process"
+        warnings.simplefilter(
+            "ignore", DeprecationWarning
+        )  # "fork() in a multi-threaded process"
         pid = os.fork()
-    if pid == 0:  # the child: run, send back what happened, and leave without cleaning up the parent's state
+    if (
+        pid == 0
+    ):  # the child: run, send back what happened, and leave without cleaning up the parent's state
         os.close(read)
         faulthandler.disable()  # a crash is reported as such, not as the parent's traceback on its stderr
         code = 0
@@ -140,9 +173,13 @@ def _in_child(fn, args, kwargs, names, time_limit):
             sys.stdout = sys.stderr = printed
             value, error, changed = _run(fn, args, kwargs, names)
             try:
-                data = pickle.dumps((value, error, changed, printed.getvalue()))
+                data = pickle.dumps(
+                    (value, error, changed, printed.getvalue())
+                )
             except Exception:
-                data = pickle.dumps((_Unsendable(value), error, changed, printed.getvalue()))
+                data = pickle.dumps(
+                    (_Unsendable(value), error, changed, printed.getvalue())
+                )
             view = memoryview(data)
             while view:
                 view = view[os.write(write, view) :]
@@ -183,7 +220,9 @@ def _in_child(fn, args, kwargs, names, time_limit):
 
 def _stop(thread):
     # Ask a runaway worker to stop: Python raises _TimeUp in it at its next bytecode (a sleep ends first).
-    ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(thread.ident), ctypes.py_object(_TimeUp))
+    ctypes.pythonapi.PyThreadState_SetAsyncExc(
+        ctypes.c_ulong(thread.ident), ctypes.py_object(_TimeUp)
+    )
 
 
 def _in_thread(fn, args, kwargs, names, time_limit):
@@ -195,12 +234,16 @@ def _in_thread(fn, args, kwargs, names, time_limit):
         except _TimeUp:
             pass
 
-    worker = threading.Thread(target=work, name="exercise-check", daemon=True)
+    worker = threading.Thread(
+        target=work, name="exercise-check", daemon=True
+    )
     worker.start()
     worker.join(time_limit)
     if worker.is_alive():
         _stop(worker)
-        worker.join(1.0)  # did it stop? (not if it caught _TimeUp, or sits in C code that does not return)
+        worker.join(
+            1.0
+        )  # did it stop? (not if it caught _TimeUp, or sits in C code that does not return)
         return Outcome(timeout=True, stopped=not worker.is_alive())
     value, error, changed = box["result"]
     return Outcome(value=value, error=error, changed=changed)
@@ -243,68 +286,194 @@ def compare(got, expected, parts=None, exact=False):
     back as floats with the same values; an integer result where fractions are expected is a wrong dtype.
     """
     if isinstance(expected, tuple):
-        if isinstance(got, _Unsendable) or not isinstance(got, (tuple, list)):
-            kind = got.type if isinstance(got, _Unsendable) else type(got).__name__
+        if isinstance(got, _Unsendable) or not isinstance(
+            got, (tuple, list)
+        ):
+            kind = (
+                got.type
+                if isinstance(got, _Unsendable)
+                else type(got).__name__
+            )
             return False, Message("not_a_tuple", type=kind, n=len(expected))
         if len(got) != len(expected):
-            return False, Message("wrong_count", got=len(got), n=len(expected))
+            return False, Message(
+                "wrong_count", got=len(got), n=len(expected)
+            )
         for k, (g, e) in enumerate(zip(got, expected)):
             same, why = compare(g, e, exact=exact)
             if not same:
-                return False, Message("in_part", part=parts[k] if parts else f"[{k}]", problem=why)
+                return False, Message(
+                    "in_part",
+                    part=parts[k] if parts else f"[{k}]",
+                    problem=why,
+                )
         return True, None
     if isinstance(expected, int):
         if isinstance(got, bool) or not isinstance(got, (int, np.integer)):
-            kind = got.type if isinstance(got, _Unsendable) else type(got).__name__
+            kind = (
+                got.type
+                if isinstance(got, _Unsendable)
+                else type(got).__name__
+            )
             return False, Message("not_an_int", value=got, type=kind)
-        return (operator.index(got) == expected), Message("wrong_size", got=got, expected=expected)
+        return (operator.index(got) == expected), Message(
+            "wrong_size", got=got, expected=expected
+        )
     expected = np.asarray(expected)
     a, why = _as_real_array(got)
     if why:
         return False, why
     if a.shape != expected.shape:
-        return False, Message("wrong_shape", got=a.shape, expected=expected.shape)
+        return False, Message(
+            "wrong_shape", got=a.shape, expected=expected.shape
+        )
     whole = np.array_equal(expected, np.round(expected))
     if a.dtype.kind in "iu" and expected.dtype.kind == "f" and not whole:
         return False, Message("integers", dtype=a.dtype)
     if exact and whole:
         if not np.array_equal(a, expected):
             return False, Message("wrong_values_exact")
-    elif not np.allclose(a, expected, rtol=TOLERANCE, atol=TOLERANCE, equal_nan=True):
+    elif not np.allclose(
+        a, expected, rtol=TOLERANCE, atol=TOLERANCE, equal_nan=True
+    ):
         return False, Message("wrong_values_close", tolerance=TOLERANCE)
     return True, None
 
 
-def differences(got, expected):
-    """Facts (messages) about how an array ``got`` differs from ``expected`` of the same shape (no guesses)."""
+def differences(got, expected, weights=False):
+    """Facts (messages) about how an array ``got`` differs from ``expected`` of the same shape (no guesses).
+
+    Besides where the wrong entries are, three patterns that uncatalogued bugs leave are said when they hold
+    exactly: the expected array shifted by up to two rows and two columns, wrong entries only in a frame
+    along the edges (right in the interior), and, for weights ``(k1, k2, n_C_prev, n_C)``, the two channel
+    axes swapped."""
     a = np.asarray(got, dtype=np.float64)
-    wrong = ~np.isclose(a, expected, rtol=1e-9, atol=1e-9)
-    facts = [Message("entries_differ", n=int(wrong.sum()), total=wrong.size)]
+    wrong = ~np.isclose(a, expected, rtol=TOLERANCE, atol=TOLERANCE)
+    if (
+        not wrong.any()
+    ):  # an exact comparison failed on a difference below the tolerance
+        wrong = a != expected
+    facts = [
+        Message("entries_differ", n=int(wrong.sum()), total=wrong.size)
+    ]
     if wrong.ndim == 4:
         axes = ((0, "only_in_example", "only_in_examples"), (1, "only_in_row", "only_in_rows"),
                 (2, "only_in_column", "only_in_columns"), (3, "only_in_channel", "only_in_channels"))  # fmt: skip
         for axis, one, several in axes:
-            hit = np.flatnonzero(wrong.any(axis=tuple(k for k in range(4) if k != axis)))
+            hit = np.flatnonzero(
+                wrong.any(axis=tuple(k for k in range(4) if k != axis))
+            )
             if 0 < len(hit) < wrong.shape[axis]:
-                facts.append(Message(several if len(hit) > 1 else one, which=hit.tolist()))
+                facts.append(
+                    Message(
+                        several if len(hit) > 1 else one, which=hit.tolist()
+                    )
+                )
     elif wrong.ndim == 2:
-        for axis, one, several in ((0, "only_in_row", "only_in_rows"), (1, "only_in_column", "only_in_columns")):
+        for axis, one, several in (
+            (0, "only_in_row", "only_in_rows"),
+            (1, "only_in_column", "only_in_columns"),
+        ):
             hit = np.flatnonzero(wrong.any(axis=1 - axis))
             if 0 < len(hit) < wrong.shape[axis]:
-                facts.append(Message(several if len(hit) > 1 else one, which=hit.tolist()))
+                facts.append(
+                    Message(
+                        several if len(hit) > 1 else one, which=hit.tolist()
+                    )
+                )
     nonzero = expected != 0
     if nonzero.any():
         ratio = a[nonzero] / expected[nonzero]
-        if np.allclose(ratio, ratio[0]) and np.allclose(a[~nonzero], 0) and not np.isclose(ratio[0], 1):
+        if (
+            np.allclose(ratio, ratio[0])
+            and np.allclose(a[~nonzero], 0)
+            and not np.isclose(ratio[0], 1)
+        ):
             facts.append(Message("scaled", ratio=ratio[0]))
-    for axes in ((0, 1),) if a.ndim == 2 else ((1, 2), (0, 1)) if a.ndim == 4 else ():
+    for axes in (
+        ((0, 1),)
+        if a.ndim == 2
+        else ((1, 2), (0, 1))
+        if a.ndim == 4
+        else ()
+    ):
         if np.allclose(a, np.flip(expected, axes)):
             facts.append(Message("turned"))
-        elif a.shape[axes[0]] == a.shape[axes[1]] and np.allclose(a, np.swapaxes(expected, *axes)):
+        elif a.shape[axes[0]] == a.shape[axes[1]] and np.allclose(
+            a, np.swapaxes(expected, *axes)
+        ):
             facts.append(Message("transposed"))
+    if (
+        weights
+        and a.ndim == 4
+        and a.shape[2] == a.shape[3]
+        and np.allclose(a, np.swapaxes(expected, 2, 3))
+    ):
+        facts.append(Message("channels_swapped"))
+    if not weights and a.ndim in (2, 4):
+        rows = 0 if a.ndim == 2 else 1
+        shift = _shift(a, expected, rows)
+        if shift is not None:
+            facts.append(
+                Message("shifted", rows=shift[0], columns=shift[1])
+            )
+        else:
+            frame = _frame(wrong, rows)
+            if frame is not None:
+                facts.append(Message("border_only", width=frame))
     if np.allclose(a.sum(), expected.sum()) and wrong.any():
         facts.append(Message("misplaced"))
     return facts
+
+
+def _shift(a, expected, rows, most=2):
+    """``(dr, dc)`` when ``a[.., r, q, ..]`` is ``expected[.., r − dr, q − dc, ..]`` wherever both exist, over at
+    least half of the rows and of the columns, for the smallest such shift of at most ``most`` (None if none).
+    The part compared must hold at least two different values: a constant matches every shift."""
+    n1, n2 = a.shape[rows], a.shape[rows + 1]
+    shifts = sorted(
+        (
+            (dr, dc)
+            for dr in range(-most, most + 1)
+            for dc in range(-most, most + 1)
+            if (dr, dc) != (0, 0)
+        ),
+        key=lambda d: (abs(d[0]) + abs(d[1]), d),
+    )
+    for dr, dc in shifts:
+        if (
+            2 * (n1 - abs(dr)) < n1
+            or 2 * (n2 - abs(dc)) < n2
+            or (n1 - abs(dr) < 2 and n2 - abs(dc) < 2)
+        ):
+            continue
+        got = a.take(range(max(dr, 0), n1 + min(dr, 0)), rows).take(
+            range(max(dc, 0), n2 + min(dc, 0)), rows + 1
+        )
+        exp = expected.take(range(max(-dr, 0), n1 + min(-dr, 0)), rows)
+        exp = exp.take(range(max(-dc, 0), n2 + min(-dc, 0)), rows + 1)
+        if np.ptp(exp) > 0 and np.allclose(
+            got, exp, rtol=TOLERANCE, atol=TOLERANCE
+        ):
+            return dr, dc
+    return None
+
+
+def _frame(wrong, rows, most=2):
+    """The width ``w`` (at most ``most``) of the narrowest frame along the edges of the rows and columns that
+    holds every wrong entry, when the interior inside it is not empty and has no wrong entry; else None."""
+    n1, n2 = wrong.shape[rows], wrong.shape[rows + 1]
+    spatial = wrong.any(
+        axis=tuple(
+            k for k in range(wrong.ndim) if k not in (rows, rows + 1)
+        )
+    )
+    for w in range(1, most + 1):
+        if n1 - 2 * w < 1 or n2 - 2 * w < 1:
+            return None
+        if not spatial[w : n1 - w, w : n2 - w].any():
+            return w
+    return None
 
 
 def show(x, focus=None, weights=False, limit=10):
@@ -313,7 +482,10 @@ def show(x, focus=None, weights=False, limit=10):
     x = np.asarray(x)
     if x.ndim == 4:
         a, b = focus if focus is not None else (0, 0)
-        a, b = min(a, x.shape[2 if weights else 0] - 1), min(b, x.shape[3] - 1)
+        a, b = (
+            min(a, x.shape[2 if weights else 0] - 1),
+            min(b, x.shape[3] - 1),
+        )
         block = x[:, :, a, b] if weights else x[a, :, :, b]
         where = f"[:, :, {a}, {b}]" if weights else f"[{a}, :, :, {b}]"
         if block.shape[0] <= limit and block.shape[1] <= limit:
@@ -327,14 +499,21 @@ def show(x, focus=None, weights=False, limit=10):
 def focus_of(got, expected, weights=False):
     """The (e, c) (or (c', c) for weights) of the first entry where two 4-D arrays differ."""
     try:
-        g, e = np.asarray(got, dtype=np.float64), np.asarray(expected, dtype=np.float64)
+        g, e = (
+            np.asarray(got, dtype=np.float64),
+            np.asarray(expected, dtype=np.float64),
+        )
         if g.shape != e.shape or g.ndim != 4:
             return None
         first = np.argwhere(~np.isclose(g, e, rtol=1e-9, atol=1e-9))
         if not len(first):
             return None
         idx = first[0]
-        return (int(idx[2]), int(idx[3])) if weights else (int(idx[0]), int(idx[3]))
+        return (
+            (int(idx[2]), int(idx[3]))
+            if weights
+            else (int(idx[0]), int(idx[3]))
+        )
     except (TypeError, ValueError):
         return None
 
@@ -343,16 +522,28 @@ def _fmt(x):
     x = np.asarray(x)
     if x.dtype.kind == "f" and np.array_equal(x, np.round(x)):
         x = x.astype(np.int64)
-    return np.array2string(x, precision=4, suppress_small=True, max_line_width=100)
+    return np.array2string(
+        x, precision=4, suppress_small=True, max_line_width=100
+    )
 
 
 def mark_differences(got, expected, weights=False, limit=10):
     """The slice that :func:`show` prints, with ``x`` at each entry that differs and ``·`` where it agrees
     (None when the two are not arrays of one shape, or the slice is too large to print)."""
     g, e = np.asarray(got), np.asarray(expected)
-    if g.shape != e.shape or g.dtype.kind not in "biuf" or e.dtype.kind not in "biuf" or g.ndim not in (2, 4):
+    if (
+        g.shape != e.shape
+        or g.dtype.kind not in "biuf"
+        or e.dtype.kind not in "biuf"
+        or g.ndim not in (2, 4)
+    ):
         return None
-    wrong = ~np.isclose(g.astype(np.float64), e.astype(np.float64), rtol=TOLERANCE, atol=TOLERANCE)
+    wrong = ~np.isclose(
+        g.astype(np.float64),
+        e.astype(np.float64),
+        rtol=TOLERANCE,
+        atol=TOLERANCE,
+    )
     if not wrong.any():
         return None
     if g.ndim == 4:
@@ -360,5 +551,8 @@ def mark_differences(got, expected, weights=False, limit=10):
         wrong = wrong[:, :, a, b] if weights else wrong[a, :, :, b]
     if wrong.shape[0] > limit or wrong.shape[1] > limit:
         return None
-    rows = ["[" + " ".join("x" if w else "·" for w in row) + "]" for row in wrong]
+    rows = [
+        "[" + " ".join("x" if w else "·" for w in row) + "]"
+        for row in wrong
+    ]
     return "[" + ("\n ".join(rows)) + "]"

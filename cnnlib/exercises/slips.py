@@ -18,7 +18,13 @@ import numpy as np
 
 from ..shapes import as_pair
 
-__all__ = ["VARIANTS", "conv_forward", "pool_forward", "conv_backward", "pool_backward"]
+__all__ = [
+    "VARIANTS",
+    "conv_forward",
+    "pool_forward",
+    "conv_backward",
+    "pool_backward",
+]
 
 ON = (True,)
 
@@ -80,7 +86,13 @@ VARIANTS = {
         "db_batch_axis_kept": ON,
         "db_one_number": ON,
         "gradient_int_dtype": ("slice", "entry"),
-        "return_order": ("dW, dA, db", "db, dW, dA", "dA, db, dW", "dW, db, dA", "db, dA, dW"),
+        "return_order": (
+            "dW, dA, db",
+            "db, dW, dA",
+            "dA, db, dW",
+            "dW, db, dA",
+            "db, dA, dW",
+        ),
         "stride_one_number": ON,
         "pad_all_axes": ON,
     },
@@ -145,7 +157,10 @@ def _window_shape(k1, k2, square):
 def conv_forward(A_prev, W, b, stride=1, padding=0, slips=None):
     """``Z`` of a convolution layer, with the mistakes ``slips`` (``{key: variant}``) made."""
     slip = (slips or {}).get
-    (s1, s2), (p1, p2) = as_pair(stride, "stride", minimum=1), as_pair(padding, "padding", minimum=0)
+    (s1, s2), (p1, p2) = (
+        as_pair(stride, "stride", minimum=1),
+        as_pair(padding, "padding", minimum=0),
+    )
     if slip("stride_one_number"):
         s2 = s1
     m, h, w, n_C_prev = A_prev.shape
@@ -164,22 +179,38 @@ def conv_forward(A_prev, W, b, stride=1, padding=0, slips=None):
     A_pad = _pad_input(A_prev, q1, q2, slip)
     if A_pad is None:
         return None
-    n_H, n_W = _sizes(h, w, f1, f1 if square else f2, s1, s2, q1, q2, slip)  # f x f: both sizes from f
+    n_H, n_W = _sizes(
+        h, w, f1, f1 if square else f2, s1, s2, q1, q2, slip
+    )  # f x f: both sizes from f
     if slip("forward_output_axes_swapped"):
         n_H, n_W = n_W, n_H
-    dtype = A_prev.dtype if slip("forward_int_output") else np.result_type(A_prev, W, b, np.float64)
+    dtype = (
+        A_prev.dtype
+        if slip("forward_int_output")
+        else np.result_type(A_prev, W, b, np.float64)
+    )
     n_H, n_W = max(n_H, 0), max(n_W, 0)
     Z = np.zeros((m, n_H, n_W, n_C), dtype=dtype)
     examples = 1 if slip("forward_first_example_only") else m
     for e in range(examples):
         for i in range(n_H):
             for j in range(n_W):
-                r, q = (i, j) if slip("forward_window_not_strided") else (i * s1, j * s2)
+                r, q = (
+                    (i, j)
+                    if slip("forward_window_not_strided")
+                    else (i * s1, j * s2)
+                )
                 for c in range(n_C):
-                    kernel = W[:, :, :, 0 if slip("forward_one_filter") else c]
+                    kernel = W[
+                        :, :, :, 0 if slip("forward_one_filter") else c
+                    ]
                     window = A_pad[e, r : r + f1, q : q + f2, :]
                     if slip("forward_last_channel_only"):
-                        keep = n_C_prev - 1 if slip("forward_last_channel_only") == "last" else 0
+                        keep = (
+                            n_C_prev - 1
+                            if slip("forward_last_channel_only") == "last"
+                            else 0
+                        )
                         z = np.sum(window[:, :, keep] * kernel[:, :, keep])
                     else:
                         z = np.sum(window * kernel)
@@ -200,7 +231,9 @@ def pool_forward(A_prev, size, stride=None, mode="max", slips=None):
     """The output of a pooling layer, with the mistakes ``slips`` made."""
     slip = (slips or {}).get
     k1, k2 = as_pair(size, "size", minimum=1)
-    s1, s2 = as_pair(stride if stride is not None else size, "stride", minimum=1)
+    s1, s2 = as_pair(
+        stride if stride is not None else size, "stride", minimum=1
+    )
     if slip("pool_stride_is_size"):
         s1, s2 = k1, k2
     if slip("stride_one_number"):
@@ -213,15 +246,31 @@ def pool_forward(A_prev, size, stride=None, mode="max", slips=None):
     else:
         f1, f2 = _window_shape(k1, k2, slip("pool_size_one_side"))
         n_H, n_W = _sizes(h, w, f1, f2, s1, s2, slip=slip)
-    dtype = A_prev.dtype if slip("pool_int_output") else np.result_type(A_prev, np.float64 if mode == "avg" else A_prev)
+    dtype = (
+        A_prev.dtype
+        if slip("pool_int_output")
+        else np.result_type(A_prev, np.float64 if mode == "avg" else A_prev)
+    )
     A = np.zeros((m, n_H, n_W, C), dtype=dtype)
     # np.sum(window) / (k1 * k2) or np.mean(window): the same for a whole window, not for the windows these take
-    summed = (slip("pool_all_channels"), slip("pool_whole_batch"), slip("pool_size_other_side"))
-    divide = {"rows": k1 * k1, "columns": k2 * k2, "windows": n_H * n_W}.get(slip("avg_pool_divided_wrongly"), k1 * k2)
+    summed = (
+        slip("pool_all_channels"),
+        slip("pool_whole_batch"),
+        slip("pool_size_other_side"),
+    )
+    divide = {
+        "rows": k1 * k1,
+        "columns": k2 * k2,
+        "windows": n_H * n_W,
+    }.get(slip("avg_pool_divided_wrongly"), k1 * k2)
     for e in range(m):
         for i in range(n_H):
             for j in range(n_W):
-                r, q = (i, j) if slip("pool_window_not_strided") else (i * s1, j * s2)
+                r, q = (
+                    (i, j)
+                    if slip("pool_window_not_strided")
+                    else (i * s1, j * s2)
+                )
                 for c in range(C):
                     if slip("pool_whole_batch"):
                         window = A_prev[:, r : r + k1, q : q + k2, :]
@@ -233,10 +282,14 @@ def pool_forward(A_prev, size, stride=None, mode="max", slips=None):
                         value = np.max(window)
                     elif slip("avg_pool_no_divide"):
                         value = np.sum(window)
-                    elif slip("avg_pool_divided_wrongly") or "sum" in summed:
+                    elif (
+                        slip("avg_pool_divided_wrongly") or "sum" in summed
+                    ):
                         value = np.sum(window) / divide
                     else:
-                        value = np.mean(window)  # of what the window holds: all channels, if it took them
+                        value = np.mean(
+                            window
+                        )  # of what the window holds: all channels, if it took them
                     if slip("pool_stride_on_output"):
                         A[e, i * s1, j * s2, c] = value
                     else:
@@ -250,7 +303,10 @@ def pool_forward(A_prev, size, stride=None, mode="max", slips=None):
 def conv_backward(dZ, A_prev, W, stride=1, padding=0, slips=None):
     """``(dA_prev, dW, db)`` of a convolution layer, with the mistakes ``slips`` made."""
     slip = (slips or {}).get
-    (s1, s2), (p1, p2) = as_pair(stride, "stride", minimum=1), as_pair(padding, "padding", minimum=0)
+    (s1, s2), (p1, p2) = (
+        as_pair(stride, "stride", minimum=1),
+        as_pair(padding, "padding", minimum=0),
+    )
     if slip("stride_one_number"):
         s2 = s1
     m, h, w, n_C_prev = A_prev.shape
@@ -272,7 +328,10 @@ def conv_backward(dZ, A_prev, W, stride=1, padding=0, slips=None):
         return None
     float_type = np.result_type(dZ, A_prev, W, np.float64)
     # np.zeros_like(A_prev) gives dA the input's dtype; dW and db are made like W and b
-    dA_pad = np.zeros(A_pad.shape, dtype=A_prev.dtype if slip("gradient_int_dtype") else float_type)
+    dA_pad = np.zeros(
+        A_pad.shape,
+        dtype=A_prev.dtype if slip("gradient_int_dtype") else float_type,
+    )
     dW = np.zeros(W.shape, dtype=float_type)
     db = np.zeros(n_C, dtype=float_type)
     kept_c = {"last": n_C - 1, "first": 0}.get(slip("dA_no_channel_sum"))
@@ -280,24 +339,53 @@ def conv_backward(dZ, A_prev, W, stride=1, padding=0, slips=None):
     for e in range(m):
         for i in range(n_H):
             for j in range(n_W):
-                r, q = (i, j) if slip("dA_stride_ignored") else (i * s1, j * s2)
-                rw, qw = (i, j) if slip("dW_stride_ignored") else (i * s1, j * s2)
+                r, q = (
+                    (i, j)
+                    if slip("dA_stride_ignored")
+                    else (i * s1, j * s2)
+                )
+                rw, qw = (
+                    (i, j)
+                    if slip("dW_stride_ignored")
+                    else (i * s1, j * s2)
+                )
                 for c in range(n_C):
                     d = dZ[e, i, j, c]
                     if slip("gradient_int_dtype") == "entry":
-                        _add_entries(dA_pad, (e, slice(r, r + f1), slice(q, q + f2), slice(None)), K[:, :, :, c] * d)
+                        _add_entries(
+                            dA_pad,
+                            (
+                                e,
+                                slice(r, r + f1),
+                                slice(q, q + f2),
+                                slice(None),
+                            ),
+                            K[:, :, :, c] * d,
+                        )
                     elif kept_c is None or c == kept_c:
-                        dA_pad[e, r : r + f1, q : q + f2, :] += K[:, :, :, c] * d
-                    if slip("dW_no_batch_sum") in (None, False) or e == kept_e[slip("dW_no_batch_sum")]:
-                        dW[:, :, :, c] += A_pad[e, rw : rw + f1, qw : qw + f2, :] * d
-                    if slip("db_no_batch_sum") in (None, False) or e == kept_e[slip("db_no_batch_sum")]:
+                        dA_pad[e, r : r + f1, q : q + f2, :] += (
+                            K[:, :, :, c] * d
+                        )
+                    if (
+                        slip("dW_no_batch_sum") in (None, False)
+                        or e == kept_e[slip("dW_no_batch_sum")]
+                    ):
+                        dW[:, :, :, c] += (
+                            A_pad[e, rw : rw + f1, qw : qw + f2, :] * d
+                        )
+                    if (
+                        slip("db_no_batch_sum") in (None, False)
+                        or e == kept_e[slip("db_no_batch_sum")]
+                    ):
                         db[c] += d
     dA = _crop(dA_pad, dZ, K, A_prev, (s1, s2), (p1, p2), (f1, f2), slip)
     if slip("dW_from_output"):
         if m != 1 or n_C_prev != 1 or n_C != 1:
             return None
         Z = conv_forward(A_prev, W, np.zeros(1), stride, padding)
-        dW = np.array([[np.sum(Z[0, :, :, 0] * dZ[0, :, :, 0])]])[:, :, None, None]
+        dW = np.array([[np.sum(Z[0, :, :, 0] * dZ[0, :, :, 0])]])[
+            :, :, None, None
+        ]
     if slip("dW_turned"):
         dW = dW[::-1, ::-1]
     if slip("dW_divided_by_m"):
@@ -305,7 +393,9 @@ def conv_backward(dZ, A_prev, W, stride=1, padding=0, slips=None):
     if slip("db_missing"):
         db = np.zeros_like(db)
     elif slip("db_mean"):
-        db = dZ.sum(axis=(0, 1, 2)) / (n_H * n_W * (m if slip("db_mean") == "all" else 1))
+        db = dZ.sum(axis=(0, 1, 2)) / (
+            n_H * n_W * (m if slip("db_mean") == "all" else 1)
+        )
     elif slip("db_batch_axis_kept"):
         db = dZ.sum(axis=(1, 2))
     elif slip("db_one_number"):
@@ -353,10 +443,15 @@ def _valid(dZ, W, strides, right):
     (k1, k2), (m, n_H, n_W, _) = W.shape[:2], dZ.shape
     if strides != (1, 1) or n_H < k1 or n_W < k2:
         return None
-    out = np.zeros((m, n_H - k1 + 1, n_W - k2 + 1, W.shape[2]), dtype=np.result_type(dZ, W, np.float64))
+    out = np.zeros(
+        (m, n_H - k1 + 1, n_W - k2 + 1, W.shape[2]),
+        dtype=np.result_type(dZ, W, np.float64),
+    )
     turned = W[::-1, ::-1]
     for e, i, j in np.ndindex(m, n_H - k1 + 1, n_W - k2 + 1):
-        out[e, i, j, :] = np.einsum("uvc,uvdc->d", dZ[e, i : i + k1, j : j + k2, :], turned)
+        out[e, i, j, :] = np.einsum(
+            "uvc,uvdc->d", dZ[e, i : i + k1, j : j + k2, :], turned
+        )
     return out
 
 
@@ -367,20 +462,34 @@ def pool_backward(dA, A_prev, size, stride=None, mode="max", slips=None):
     """``dA_prev`` of a pooling layer, with the mistakes ``slips`` made."""
     slip = (slips or {}).get
     k1, k2 = as_pair(size, "size", minimum=1)
-    s1, s2 = as_pair(stride if stride is not None else size, "stride", minimum=1)
+    s1, s2 = as_pair(
+        stride if stride is not None else size, "stride", minimum=1
+    )
     if slip("stride_one_number"):
         s2 = s1
     m, n_H, n_W, C = dA.shape
-    dtype = A_prev.dtype if slip("gradient_int_dtype") else np.result_type(dA, np.float64)
+    dtype = (
+        A_prev.dtype
+        if slip("gradient_int_dtype")
+        else np.result_type(dA, np.float64)
+    )
     dA_prev = np.zeros(A_prev.shape, dtype=dtype)
     if slip("max_grad_empty") == "both":
         return dA_prev
-    assign = slip("overlap_assigned") == "both" or (slip("overlap_assigned") == "max" and mode == "max")
-    assign_entry = slip("overlap_assigned") == "entry" and mode == "max"  # dx[.., r + u, q + v, ..] = δ
+    assign = slip("overlap_assigned") == "both" or (
+        slip("overlap_assigned") == "max" and mode == "max"
+    )
+    assign_entry = (
+        slip("overlap_assigned") == "entry" and mode == "max"
+    )  # dx[.., r + u, q + v, ..] = δ
     for e in range(m):
         for i in range(n_H):
             for j in range(n_W):
-                r, q = (i, j) if slip("pool_grad_stride_ignored") else (i * s1, j * s2)
+                r, q = (
+                    (i, j)
+                    if slip("pool_grad_stride_ignored")
+                    else (i * s1, j * s2)
+                )
                 for c in range(C):
                     d = dA[e, i, j, c]
                     if mode == "avg":
@@ -388,19 +497,42 @@ def pool_backward(dA, A_prev, size, stride=None, mode="max", slips=None):
                     else:
                         if slip("max_grad_empty"):
                             continue
-                        window = A_prev[e, r : r + k1, q : q + k2, :] if slip("pool_grad_all_channels") else None
-                        window = A_prev[e, r : r + k1, q : q + k2, c] if window is None else window.max(axis=2)
+                        window = (
+                            A_prev[e, r : r + k1, q : q + k2, :]
+                            if slip("pool_grad_all_channels")
+                            else None
+                        )
+                        window = (
+                            A_prev[e, r : r + k1, q : q + k2, c]
+                            if window is None
+                            else window.max(axis=2)
+                        )
                         if slip("grad_read_at_input_position"):
-                            u, v = divmod(int(np.argmax(window)), window.shape[1])
+                            u, v = divmod(
+                                int(np.argmax(window)), window.shape[1]
+                            )
                             d = dA[e, r + u, q + v, c]
-                        sent = _route(window, 1 if slip("max_grad_one") else d, slip)
+                        sent = _route(
+                            window, 1 if slip("max_grad_one") else d, slip
+                        )
                     if assign_entry:
-                        u, v = divmod(int(np.argmax(A_prev[e, r : r + k1, q : q + k2, c])), k2)
+                        u, v = divmod(
+                            int(
+                                np.argmax(
+                                    A_prev[e, r : r + k1, q : q + k2, c]
+                                )
+                            ),
+                            k2,
+                        )
                         dA_prev[e, r + u, q + v, c] = d
                     elif assign:
                         dA_prev[e, r : r + k1, q : q + k2, c] = sent
                     elif slip("gradient_int_dtype") == "entry":
-                        _add_entries(dA_prev, (e, slice(r, r + k1), slice(q, q + k2), c), sent)
+                        _add_entries(
+                            dA_prev,
+                            (e, slice(r, r + k1), slice(q, q + k2), c),
+                            sent,
+                        )
                     else:
                         dA_prev[e, r : r + k1, q : q + k2, c] += sent
     return dA_prev
@@ -419,7 +551,9 @@ def _avg_share(d, k1, k2, slip):
     """What one average-pooling window sends back to its entries."""
     how = slip("avg_grad_divided_wrongly")
     if how == "shape":
-        return np.multiply(d, (k1, k2))  # δ times the window's shape: [δk₁, δk₂], broadcast along the rows
+        return np.multiply(
+            d, (k1, k2)
+        )  # δ times the window's shape: [δk₁, δk₂], broadcast along the rows
     if slip("avg_grad_no_divide"):
         share = d
     elif slip("avg_grad_no_delta"):
@@ -440,7 +574,9 @@ def _route(window, d, slip):
         return at_max * d
     if slip("ties_split"):
         return at_max * (d / at_max.sum())
-    sent = np.zeros(window.shape, dtype=np.result_type(d))  # as mask * d: an integer δ stays an integer
+    sent = np.zeros(
+        window.shape, dtype=np.result_type(d)
+    )  # as mask * d: an integer δ stays an integer
     if slip("ties_last"):
         sent.flat[np.flatnonzero(at_max)[-1]] = d
     elif slip("ties_column_major"):
@@ -448,7 +584,9 @@ def _route(window, d, slip):
         sent[u, v] = d
     elif slip("argmax_unravel_wrong_side"):
         k = int(np.argmax(window))
-        u, v = divmod(k, window.shape[0])  # k1 where the row length k2 belongs
+        u, v = divmod(
+            k, window.shape[0]
+        )  # k1 where the row length k2 belongs
         if slip("argmax_unravel_wrong_side") == "unravel":
             u, v = np.unravel_index(k, window.shape[::-1])
         sent[u, v] = d

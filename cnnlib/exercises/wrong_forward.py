@@ -19,7 +19,13 @@ def _turn(K):
 
 
 def _pad2(I, r, c, r_end=None, c_end=None):
-    return np.pad(I, ((r, r if r_end is None else r_end), (c, c if c_end is None else c_end)))
+    return np.pad(
+        I,
+        (
+            (r, r if r_end is None else r_end),
+            (c, c if c_end is None else c_end),
+        ),
+    )
 
 
 # -- the 2-D exercises ----------------------------------------------------------------
@@ -65,15 +71,27 @@ CATALOGUE_FORWARD = {
         ("rot180_columns_only", [lambda K: K[:, ::-1]]),
     ],
     "correlate2d": [
-        ("correlate_turned_kernel", [lambda I, K: reference.correlate2d(I, _turn(K))]),
+        (
+            "correlate_turned_kernel",
+            [lambda I, K: reference.correlate2d(I, _turn(K))],
+        ),
         ("correlate_full_output", [_correlate_full]),
-        ("correlate_extra_row", [lambda I, K: reference.correlate2d(_pad2(I, 0, 0, 1, 1), K)]),
+        (
+            "correlate_extra_row",
+            [lambda I, K: reference.correlate2d(_pad2(I, 0, 0, 1, 1), K)],
+        ),
     ],
     "convolve2d": [
         ("convolve_not_turned", [_correlate_full]),
-        ("convolve_valid_only", [lambda I, K: reference.correlate2d(I, _turn(K))]),
+        (
+            "convolve_valid_only",
+            [lambda I, K: reference.correlate2d(I, _turn(K))],
+        ),
         ("convolve_kernel_transposed", [_convolve_transposed]),
-        ("convolve_extra_row", [lambda I, K: _pad2(reference.convolve2d(I, K), 0, 0, 1, 1)]),
+        (
+            "convolve_extra_row",
+            [lambda I, K: _pad2(reference.convolve2d(I, K), 0, 0, 1, 1)],
+        ),
     ],
     "output_size": [
         ("size_no_floor", [_size_no_floor]),

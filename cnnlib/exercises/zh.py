@@ -34,8 +34,8 @@ MESSAGES = {
     # what the function did instead of returning (check in __init__.py)
     "not_a_function": "应传入一个函数，实际传入的是 {type}",
     "timeout": "超过 {limit:g} 秒的时间限制仍未结束，已被中止（是不是陷入了死循环？）",
-    "timeout_running": "超过 {limit:g} 秒的时间限制仍未结束，而且无法中止：它捕获了用来中止它的异常，或者卡在不会返回的代码里。"
-    "在重启内核之前，它会一直在后台运行（是不是陷入了死循环？）。",
+    "timeout_running": "超过 {limit:g} 秒的时间限制仍未结束，而且无法中止：它捕获了用来中止它的异常，或者卡在尚未返回的 C 代码里。"
+    "在重启内核之前，它可能一直在后台运行（是不是陷入了死循环？）。",
     "crashed": "运行它的进程崩溃了（信号 {signal}）：它调用的 numpy 或 C 代码出了错",
     "not_written": "尚未实现（函数抛出了 NotImplementedError）。请先写好上面的函数，再重新运行这个单元格。",
     "exited": "在返回之前结束了运行它的进程（退出码 {code}）：是不是调用了 os._exit？",
@@ -71,6 +71,10 @@ MESSAGES = {
     "turned": "它是期望数组旋转 180° 后的结果",
     "transposed": "它是期望数组的转置",
     "misplaced": "总和正确，说明数值放错了位置",
+    "shifted": "它是期望数组平移 Δr = {rows}、Δc = {columns} 后的结果（正数表示向下、向右）：在两者都有定义的位置上，"
+    "它的元素 (r, q) 等于期望数组的 (r − Δr, q − Δc)",
+    "border_only": "内部全都正确：出错的元素都落在沿边缘宽 {width} 的一圈之中（是不是填充出了错？）",
+    "channels_swapped": "它的两个通道轴互换了：元素 [:, :, c′, c] 是期望数组的 [:, :, c, c′]",
     # an array too large to print (run.show), and one part of a result (conv_backward's dW)
     "array_of_shape": "形状为 {shape} 的数组",
     "part_value": "{part} {value}",
@@ -83,7 +87,12 @@ MESSAGES = {
 }
 
 # Several mistakes read "可能是：……。也可能是：……。"
-JOIN = {"items": "、", "facts": "；", "mistakes": "也可能是：", "parts": "，"}
+JOIN = {
+    "items": "、",
+    "facts": "；",
+    "mistakes": "也可能是：",
+    "parts": "，",
+}
 
 MISTAKES = {
     # rot180
@@ -129,7 +138,7 @@ MISTAKES = {
     "n_W 数的是水平方向的窗口个数。",
     "forward_int_output": "输出数组沿用了输入的整数 dtype（是不是用了 np.zeros_like(A_prev)？），"
     "浮点权重带来的小数部分被截掉了；应当把它创建为浮点数组。",
-    "forward_pads_output": "填充加在输入 a⁽ˡ⁻¹⁾ 上，而不是输出上。应当先填充，再滑动卷积核。",
+    "forward_pads_output": "填充加在输入 A_prev 上，而不是输出上。应当先填充，再滑动卷积核。",
     # pool_forward
     "pool_stride_is_size": "窗口每次移动了一个窗口的大小，而不是一个步幅。窗口 (i, j) 从 (i s₁, j s₂) 开始，"
     "只有当 s = k 时才等于 (i k₁, j k₂)。",
@@ -147,23 +156,25 @@ MISTAKES = {
     "avg_pool_divided_wrongly": "平均池化要把窗口内元素的和除以元素个数 k₁k₂，而不是除以 k₁²、k₂² 或窗口的个数。",
     "pool_int_output": "输出数组沿用了输入的整数 dtype，平均值的小数部分被截掉了；应当把它创建为浮点数组。",
     # conv_backward
-    "dW_from_output": "∂E/∂W 用本层的输出与 δ 做了互相关，应当用本层的输入 a⁽ˡ⁻¹⁾，即 ∂E/∂W = a⁽ˡ⁻¹⁾ ⊗ δ。",
+    "dW_from_output": "∂E/∂W 用本层的输出与 δ 做了互相关，应当用本层的输入 A_prev，即 ∂E/∂W = A_prev ⊗ δ。",
     "db_missing": "∂E/∂b 仍然是零。b(c) 加到了滤波器 c 的每个输出上，所以 ∂E/∂b(c) 是 δ 在整个批量和所有位置上的和"
     "（原文从未推导过它）。",
-    "dA_not_turned": "∂E/∂a⁽ˡ⁻¹⁾ 用了未旋转的卷积核。它是全卷积 δ * W，也就是说要用旋转 180° 后的卷积核。",
-    "dA_kernel_transposed": "∂E/∂a⁽ˡ⁻¹⁾ 用了转置的卷积核；全卷积要将卷积核旋转 180°（两个轴都颠倒）。",
-    "dA_valid_only": "∂E/∂a⁽ˡ⁻¹⁾ 是 δ 与卷积核的“full”卷积，与输入一样大，而不是“valid”卷积。",
-    "dW_turned": "∂E/∂W 被旋转了 180°。它是互相关 a⁽ˡ⁻¹⁾ ⊗ δ，而不是卷积。",
+    "dA_not_turned": "dA_prev 中卷积核的方向与所用的写法不符：分散累加把原样的卷积核乘以 δ(i, j) "
+    "加到窗口 (i, j) 上；收集的写法则是 δ 与旋转 180° 的卷积核做“full”互相关，即全卷积 δ * W。"
+    "这里的结果是把旋转后的卷积核分散累加，或是与未旋转的卷积核做“full”互相关。",
+    "dA_kernel_transposed": "dA_prev 用了转置的卷积核；全卷积要将卷积核旋转 180°（两个轴都颠倒）。",
+    "dA_valid_only": "dA_prev 是 δ 与卷积核的“full”卷积，与输入一样大，而不是“valid”卷积。",
+    "dW_turned": "∂E/∂W 被旋转了 180°。它是互相关 A_prev ⊗ δ，而不是卷积。",
     "db_mean": "∂E/∂b 是 δ 的和，而不是均值，因为滤波器 c 的每个输出都加了一次 b(c)。",
-    "dA_no_channel_sum": "∂E/∂a⁽ˡ⁻¹⁾ 要累加所有输出通道 c 的贡献，这里只留下了一个通道的贡献"
+    "dA_no_channel_sum": "dA_prev 要累加所有输出通道 c 的贡献，这里只留下了一个通道的贡献"
     "（是不是把 `+=` 写成了 `=`？）。",
     "dW_no_batch_sum": "∂E/∂W 要对批量中的所有样本求和，这里只有一个样本起了作用。",
     "db_no_batch_sum": "∂E/∂b 要对批量中的所有样本求和，这里只有一个样本起了作用。",
-    "dA_stride_ignored": "步幅为 s 时，δ(i, j) 要回到位于 (i s, j s) 的窗口，而不是 (i, j)。应先按步幅膨胀 δ，"
-    "再做全卷积（原文只推导了步幅为 1 的情形）。",
+    "dA_stride_ignored": "步幅为 s 时，δ(i, j) 要回到从 (i s₁, j s₂) 开始的窗口，而不是 (i, j)：把它分散累加到那里。"
+    "（若写成全卷积，相应的改法是先按步幅膨胀 δ；原文只推导了步幅为 1 的情形。）",
     "dW_stride_ignored": "步幅为 s 时，∂E/∂W 要在 (i s + u, j s + v) 处读取输入，而不是 (i + u, j + v)，"
     "也就是要与膨胀后的 δ 做互相关。",
-    "dA_padding_not_cropped": "没有裁掉填充。填充后输入的梯度在每一侧多出 p₁ 行和 p₂ 列，它们不属于 a⁽ˡ⁻¹⁾。",
+    "dA_padding_not_cropped": "没有裁掉填充。填充后输入的梯度在每一侧多出 p₁ 行和 p₂ 列，它们不属于 A_prev。",
     "dA_cropped_too_early": "在把全卷积的结果补足到 n + 2p 之前，就从两端各裁掉了 p。有剩余行时"
     "（s 不能整除 n + 2p − f），这样会切掉一行真实的输入。",
     "crop_empty_at_zero_padding": "用 X[p:-p] 裁掉填充，而 p = 0 时它是空的（−0 就是 0，所以 0:-0 什么也选不到）；"
@@ -171,12 +182,16 @@ MISTAKES = {
     "backward_square_kernel": "窗口取成了 f × f，而卷积核是 k₁ × k₂：`f, f, ... = W.shape` 只留下了一边的长度，"
     "所以非方形卷积核与窗口的形状对不上。",
     "dA_crop_fixed": "裁剪固定为每侧一行一列（[1:-1]）；应当按这个用例的填充 p₁、p₂ 裁剪，它们也可能是 0。",
-    "dA_last_example_only": "∂E/∂a⁽ˡ⁻¹⁾ 只填入了最后一个样本的值（是不是把裁剪写在了遍历样本的循环之后？）；每个样本都有自己的梯度。",
+    "dA_last_example_only": "dA_prev 只填入了最后一个样本的值（是不是把裁剪写在了遍历样本的循环之后？）；每个样本都有自己的梯度。",
     "dW_divided_by_m": "∂E/∂W 被除以了批量大小 m；这一层的梯度是整个批量上的和。",
     "db_batch_axis_kept": "∂E/∂b 保留了批量这一维，形状为 (m, n_C)；还应对批量求和，得到形状 (n_C,)。",
     "db_one_number": "∂E/∂b 成了一个数，即整个 δ 的和；它应当对每个滤波器 c 各有一个元素，即 δ(·, ·, ·, c) 的和。",
     "gradient_int_dtype": "梯度数组沿用了输入的整数 dtype（是不是用了 np.zeros_like(A_prev)？），存不下小数："
     "numpy 要么拒绝把它们加进去（UFuncTypeError），要么截掉小数部分；应当把它创建为浮点数组。",
+    "input_not_padded": "窗口是从未填充的输入中切出来的：输出尺寸算上了填充 p，窗口 (i, j) 却是在 A_prev 本身的 "
+    "(i s₁, j s₂) 处读取的，而这里该用的是填充后的 A_pad。应当先填充，再从填充后的输入中切出窗口。",
+    "dA_channels_not_swapped": "dA_prev 用的卷积核没有交换两个通道轴：输入梯度的通道 c′ 通过 W[:, :, c′, c] "
+    "收集每个输出通道 c 的 δ，所以写成全卷积时，卷积核既要旋转 180°，也要交换两个通道轴。",
     "return_order": "三个梯度的返回顺序不对；conv_backward 应返回 (dA_prev, dW, db)。",
     # pool_backward
     "max_grad_one": "最大值处得到的是 1，而它应当得到所在窗口的上游梯度 δ(i, j)。",
@@ -186,7 +201,8 @@ MISTAKES = {
     "ties_split": "出现并列时，δ 被分给了各个并列的最大值；本书（与 numpy 的 argmax 和 PyTorch 一样）"
     "把它全部交给按行优先顺序的第一个最大值。",
     "ties_all_maxima": "出现并列时，每个并列的最大值都得到了完整的 δ，于是窗口传回的梯度比 δ 还多；"
-    "它应当全部交给第一个最大值。",
+    "它应当全部交给第一个最大值。（deeplearning.ai 课程作业中 create_mask_from_window 的掩码 x == np.max(x) "
+    "正是这样。）",
     "ties_last": "出现并列时，δ 交给了最后一个最大值；本书的规则是交给按行优先顺序的第一个。",
     "overlap_assigned": "重叠的窗口要累加（+=）各自的梯度；赋值（=）会让后一个窗口的梯度覆盖前一个窗口的梯度。",
     "ties_column_major": "出现并列时，δ 交给了按列优先顺序（先沿列向下）的第一个最大值；本书的规则是按行优先顺序的第一个，"
@@ -219,14 +235,14 @@ MISTAKES = {
 }
 
 SECTIONS = {
-    "rot180": "第 2 章（互相关与卷积）“卷积就是用旋转后的卷积核做互相关”一节的式 (9)",
-    "correlate2d": "第 2 章（互相关与卷积）“定义”一节的式 (7)",
-    "convolve2d": "第 2 章（互相关与卷积）的式 (8) 和式 (9)",
-    "output_size": "第 1 章（符号约定）“能放下多少个窗口？一个算例”一节的式 (4)",
-    "conv_forward": "第 3 章（前向传播：卷积层）的式 (14)",
-    "pool_forward": "第 4 章（前向传播：池化层）的式 (15) 和式 (16)",
-    "conv_backward": "第 5 章（反向传播：卷积层）的式 (23) 至式 (25)",
-    "pool_backward": "第 6 章（反向传播：池化层）的式 (27) 和式 (28)",
+    "rot180": "第 2 章（互相关与卷积）“卷积就是用旋转后的卷积核做互相关”一节的式 (2.5)",
+    "correlate2d": "第 2 章（互相关与卷积）“定义”一节的式 (2.3)",
+    "convolve2d": "第 2 章（互相关与卷积）的式 (2.4) 和式 (2.5)",
+    "output_size": "第 1 章（符号约定）“能放下多少个窗口？一个算例”一节的式 (1.4)",
+    "conv_forward": "第 3 章（前向传播：卷积层）的式 (3.4)",
+    "pool_forward": "第 4 章（前向传播：池化层）的式 (4.1) 和式 (4.2)",
+    "conv_backward": "第 5 章（反向传播：卷积层）的式 (5.6) 至式 (5.8)",
+    "pool_backward": "第 6 章（反向传播：池化层）的式 (6.2) 和式 (6.3)",
 }
 
 SUMMARY = {

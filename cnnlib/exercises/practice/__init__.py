@@ -70,7 +70,9 @@ NAMES = (
 def _load():
     import importlib
 
-    modules = [importlib.import_module(f".{name}", __name__) for name in NAMES]
+    modules = [
+        importlib.import_module(f".{name}", __name__) for name in NAMES
+    ]
     return {module.SPEC.name: module.SPEC for module in modules}
 
 

@@ -1,7 +1,7 @@
 """Chapter 06: the backward pass of average pooling, with overlapping windows and strides as pairs.
 
 ``avg_pool_backward(dA, A_prev, size, stride=None)``: every window ``(i, j)`` spreads ``dA[e, i, j, c] / (k1*k2)``
-over its entries, and a pixel in several windows adds up what each sends it, equation (28).
+over its entries, and a pixel in several windows adds up what each sends it, equation (6.3).
 """
 
 from __future__ import annotations
@@ -17,23 +17,83 @@ def _case(rng, label, shape, size, stride=None, scale=1):
     """A case with an integer ``dA`` (times ``scale``, so that the shares are whole) and an input of ``shape``."""
     out = pool_shapes(np.zeros(shape), size, stride, "avg")[3]
     kwargs = {} if stride is None else {"stride": stride}
-    return (label, (ints(rng, out) * scale, ints(rng, shape, 0, 9), size), kwargs)
+    return (
+        label,
+        (ints(rng, out) * scale, ints(rng, shape, 0, 9), size),
+        kwargs,
+    )
 
 
 def cases(rng):
     tiles = np.array([[4, 8], [-4, 12]]).reshape(1, 2, 2, 1)
     return [
-        ("2x2 tiles of a 4x4 input, dA in multiples of 4", (tiles, ints(rng, (1, 4, 4, 1), 0, 9), 2), {}),
-        _case(rng, "3x3 windows, stride 1, on a 4x4 input: the centre 2x2 is in all 4", (1, 4, 4, 1), 3, 1, 9),
-        _case(rng, "3x3 windows, stride 1, on a 5x5 input: up to 9 windows per pixel", (1, 5, 5, 1), 3, 1, 9),
-        _case(rng, "2x2 windows, stride (2, 1): rows tile, columns overlap", (1, 4, 5, 1), 2, (2, 1), 4),
-        _case(rng, "(2, 3) windows with stride (1, 2) on a 4x7 input", (1, 4, 7, 1), (2, 3), (1, 2), 6),
-        _case(rng, "3x3 windows, stride 2, on a 6x6 input: row 5 and column 5 get nothing", (1, 6, 6, 1), 3, 2, 9),
-        _case(rng, "2x2 windows, stride 3: pixels between the windows get nothing", (1, 8, 7, 1), 2, 3, 4),
-        _case(rng, "a batch of 2 with 3 channels, (3, 2) windows, stride (2, 1)", (2, 7, 5, 3), (3, 2), (2, 1)),
+        (
+            "2x2 tiles of a 4x4 input, dA in multiples of 4",
+            (tiles, ints(rng, (1, 4, 4, 1), 0, 9), 2),
+            {},
+        ),
+        _case(
+            rng,
+            "3x3 windows, stride 1, on a 4x4 input: the centre 2x2 is in all 4",
+            (1, 4, 4, 1),
+            3,
+            1,
+            9,
+        ),
+        _case(
+            rng,
+            "3x3 windows, stride 1, on a 5x5 input: up to 9 windows per pixel",
+            (1, 5, 5, 1),
+            3,
+            1,
+            9,
+        ),
+        _case(
+            rng,
+            "2x2 windows, stride (2, 1): rows tile, columns overlap",
+            (1, 4, 5, 1),
+            2,
+            (2, 1),
+            4,
+        ),
+        _case(
+            rng,
+            "(2, 3) windows with stride (1, 2) on a 4x7 input",
+            (1, 4, 7, 1),
+            (2, 3),
+            (1, 2),
+            6,
+        ),
+        _case(
+            rng,
+            "3x3 windows, stride 2, on a 6x6 input: row 5 and column 5 get nothing",
+            (1, 6, 6, 1),
+            3,
+            2,
+            9,
+        ),
+        _case(
+            rng,
+            "2x2 windows, stride 3: pixels between the windows get nothing",
+            (1, 8, 7, 1),
+            2,
+            3,
+            4,
+        ),
+        _case(
+            rng,
+            "a batch of 2 with 3 channels, (3, 2) windows, stride (2, 1)",
+            (2, 7, 5, 3),
+            (3, 2),
+            (2, 1),
+        ),
         (
             "float dA, a batch of 2, (2, 3) windows, stride (1, 2), leftover columns",
-            (rng.standard_normal((2, 4, 3, 2)), rng.standard_normal((2, 5, 8, 2)), (2, 3)),
+            (
+                rng.standard_normal((2, 4, 3, 2)),
+                rng.standard_normal((2, 5, 8, 2)),
+                (2, 3),
+            ),
             {"stride": (1, 2)},
         ),
     ]
@@ -44,10 +104,22 @@ def avg_pool_backward(dA, A_prev, size, stride=None):
     return reference.pool_backward(dA, A_prev, size, stride, mode="avg")
 
 
-def _spread(dA, A_prev, size, stride, *, by=None, strides=None, assign=False, mean_of_covering=False):
+def _spread(
+    dA,
+    A_prev,
+    size,
+    stride,
+    *,
+    by=None,
+    strides=None,
+    assign=False,
+    mean_of_covering=False,
+):
     """The backward pass with the mistakes as switches: the divisor ``by(k1, k2)``, the strides used
     ``strides(s1, s2, k1, k2)``, ``=`` for ``+=``, or the mean of the covering windows' dA."""
-    A_prev, (k1, k2), (s1, s2), out = pool_shapes(A_prev, size, stride, "avg")
+    A_prev, (k1, k2), (s1, s2), out = pool_shapes(
+        A_prev, size, stride, "avg"
+    )
     if strides is not None:
         s1, s2 = strides(s1, s2, k1, k2)
     dA = np.asarray(dA, dtype=float)
@@ -84,15 +156,21 @@ def mean_of_covering(dA, A_prev, size, stride=None):
 
 
 def first_stride_only(dA, A_prev, size, stride=None):
-    return _spread(dA, A_prev, size, stride, strides=lambda s1, s2, k1, k2: (s1, s1))
+    return _spread(
+        dA, A_prev, size, stride, strides=lambda s1, s2, k1, k2: (s1, s1)
+    )
 
 
 def stride_swapped(dA, A_prev, size, stride=None):
-    return _spread(dA, A_prev, size, stride, strides=lambda s1, s2, k1, k2: (s2, s1))
+    return _spread(
+        dA, A_prev, size, stride, strides=lambda s1, s2, k1, k2: (s2, s1)
+    )
 
 
 def stride_is_size(dA, A_prev, size, stride=None):
-    return _spread(dA, A_prev, size, stride, strides=lambda s1, s2, k1, k2: (k1, k2))
+    return _spread(
+        dA, A_prev, size, stride, strides=lambda s1, s2, k1, k2: (k1, k2)
+    )
 
 
 SPEC = Exercise(
@@ -128,7 +206,7 @@ SPEC = Exercise(
             "avgb_stride_is_size": "The stride is ignored: window (i, j) is taken to start at (i·k₁, j·k₂); it "
             "starts at (i·s₁, j·s₂), so with s < k the windows overlap.",
         },
-        "section": "chapter 06 (Backward propagation: pooling), equation (28)",
+        "section": "chapter 06 (Backward propagation: pooling), equation (6.3)",
         "summary": "from 2x2 tiles to overlapping windows, strides as pairs and float batches",
     },
     zh={
@@ -147,13 +225,17 @@ SPEC = Exercise(
                 "每个像素得到的是覆盖它的那些窗口的 dA 的平均值；它应得到这些 dA 之和，每"
                 "一项除以窗口的元素个数 k₁k₂，而不是除以窗口的个数。"
             ),
-            "avgb_stride_first_only": ("只用了步幅的第一个数：步幅 (s₁, s₂) 让窗口向下移动 s₁ 行、向右移动 s₂ 列。"),
-            "avgb_stride_swapped": ("步幅的两个数对调了：窗口 (i, j) 从第 i·s₁ 行、第 j·s₂ 列开始。"),
+            "avgb_stride_first_only": (
+                "只用了步幅的第一个数：步幅 (s₁, s₂) 让窗口向下移动 s₁ 行、向右移动 s₂ 列。"
+            ),
+            "avgb_stride_swapped": (
+                "步幅的两个数对调了：窗口 (i, j) 从第 i·s₁ 行、第 j·s₂ 列开始。"
+            ),
             "avgb_stride_is_size": (
                 "忽略了步幅：把窗口 (i, j) 当成从 (i·k₁, j·k₂) 开始；它实际从 (i·s₁, j·s₂) 开始，s < k 时窗口相互重叠。"
             ),
         },
-        "section": "第 6 章（反向传播：池化层）的式 (28)",
+        "section": "第 6 章（反向传播：池化层）的式 (6.3)",
         "summary": "从铺满输入的 2×2 窗口到重叠窗口、成对的步幅和浮点批量",
         "labels": {
             "2x2 tiles of a 4x4 input, dA in multiples of 4": "4×4 输入被 2×2 窗口铺满，dA 都是 4 的倍数",

@@ -1,7 +1,7 @@
 """Chapter 08: col2im, the adjoint of im2col.
 
 ``col2im(dcols, padded_shape, k1, k2, stride)``: entry ``[(e, i, j), (u, v, c)]`` of ``dcols`` is added onto
-``A_pad[e, i*s1 + u, j*s2 + v, c]``, equation (33); ``n_H`` and ``n_W`` follow from ``padded_shape``, the
+``A_pad[e, i*s1 + u, j*s2 + v, c]``, equation (8.4); ``n_H`` and ``n_W`` follow from ``padded_shape``, the
 kernel and the stride, with the floor.
 """
 
@@ -22,7 +22,10 @@ def _windows(padded_shape, k1, k2, stride, size=None):
 
 def _numbered(windows, entries):
     """Row ``r`` holds ``10 r + 1, 10 r + 2, ...``: each entry says its window and its place (hand-checkable)."""
-    return 10 * np.arange(windows)[:, None] + np.arange(1, entries + 1)[None, :]
+    return (
+        10 * np.arange(windows)[:, None]
+        + np.arange(1, entries + 1)[None, :]
+    )
 
 
 def cases(rng):
@@ -30,13 +33,35 @@ def cases(rng):
         # window r adds r + 1 onto each of its four pixels; with ones it would count the windows per pixel
         (
             "window r adds r + 1: 2x2 windows on a 3x3 map",
-            (np.repeat(np.arange(1, 5)[:, None], 4, 1), (1, 3, 3, 1), 2, 2, 1),
+            (
+                np.repeat(np.arange(1, 5)[:, None], 4, 1),
+                (1, 3, 3, 1),
+                2,
+                2,
+                1,
+            ),
             {},
         ),
-        ("numbered entries: 2x2 windows on a 3x3 map", (_numbered(4, 4), (1, 3, 3, 1), 2, 2, 1), {}),
-        ("stride = window: 2x2 tiles of a 4x4 map, no overlap", (_numbered(4, 4), (1, 4, 4, 1), 2, 2, 2), {}),
-        ("two channels, 2x2 windows on a 3x3 map", (ints(rng, (4, 8)), (1, 3, 3, 2), 2, 2, 1), {}),
-        ("stride (1, 2), 2x2 windows on a 3x4 map", (ints(rng, (4, 4)), (1, 3, 4, 1), 2, 2, (1, 2)), {}),
+        (
+            "numbered entries: 2x2 windows on a 3x3 map",
+            (_numbered(4, 4), (1, 3, 3, 1), 2, 2, 1),
+            {},
+        ),
+        (
+            "stride = window: 2x2 tiles of a 4x4 map, no overlap",
+            (_numbered(4, 4), (1, 4, 4, 1), 2, 2, 2),
+            {},
+        ),
+        (
+            "two channels, 2x2 windows on a 3x3 map",
+            (ints(rng, (4, 8)), (1, 3, 3, 2), 2, 2, 1),
+            {},
+        ),
+        (
+            "stride (1, 2), 2x2 windows on a 3x4 map",
+            (ints(rng, (4, 4)), (1, 3, 4, 1), 2, 2, (1, 2)),
+            {},
+        ),
         (
             "3x3 windows, stride 2, a 6x6 map: a row and a column left over",
             (ints(rng, (4, 9)), (1, 6, 6, 1), 3, 3, 2),
@@ -62,10 +87,22 @@ def cases(rng):
 
 def answer(dcols, padded_shape, k1, k2, stride):
     s1, s2, n_H, n_W = _windows(padded_shape, k1, k2, stride)
-    return conv.col2im(dcols, tuple(padded_shape), k1, k2, (s1, s2), n_H, n_W)
+    return conv.col2im(
+        dcols, tuple(padded_shape), k1, k2, (s1, s2), n_H, n_W
+    )
 
 
-def _scatter(dcols, padded_shape, k1, k2, stride, windows=None, columns="uvc", at=None, add=True):
+def _scatter(
+    dcols,
+    padded_shape,
+    k1,
+    k2,
+    stride,
+    windows=None,
+    columns="uvc",
+    at=None,
+    add=True,
+):
     """A window-by-window col2im with one thing changed: the windows' order (``windows``: ``(e, i, j)``
     triples in row order), the columns' order, where a window starts (``at(i, j) -> (row, column)``), or
     ``=`` instead of ``+=``."""
@@ -98,7 +135,9 @@ def overwrite_by_offset(dcols, padded_shape, k1, k2, stride):
     d = dcols.reshape(m, n_H, n_W, k1, k2, n_C)
     for u in range(k1):
         for v in range(k2):
-            dA_pad[:, u : u + s1 * n_H : s1, v : v + s2 * n_W : s2, :] = d[:, :, :, u, v, :]
+            dA_pad[:, u : u + s1 * n_H : s1, v : v + s2 * n_W : s2, :] = d[
+                :, :, :, u, v, :
+            ]
     return dA_pad
 
 
@@ -111,25 +150,37 @@ def channels_first_columns(dcols, padded_shape, k1, k2, stride):
 def stride_ignored(dcols, padded_shape, k1, k2, stride):
     if pair(stride) == (1, 1):
         return None
-    return _scatter(dcols, padded_shape, k1, k2, stride, at=lambda i, j: (i, j))
+    return _scatter(
+        dcols, padded_shape, k1, k2, stride, at=lambda i, j: (i, j)
+    )
 
 
 def columns_before_rows(dcols, padded_shape, k1, k2, stride):
     _, _, n_H, n_W = _windows(padded_shape, k1, k2, stride)
-    windows = [(e, i, j) for e, j, i in np.ndindex(padded_shape[0], n_W, n_H)]
+    windows = [
+        (e, i, j) for e, j, i in np.ndindex(padded_shape[0], n_W, n_H)
+    ]
     return _scatter(dcols, padded_shape, k1, k2, stride, windows=windows)
 
 
 def ceil_windows(dcols, padded_shape, k1, k2, stride):
     # n_H = ceil((H - k1) / s1) + 1: the last window reaches past the map, and its slice is cut short
-    s1, s2, n_H, n_W = _windows(padded_shape, k1, k2, stride, size=lambda n, k, s: -(-(n - k) // s) + 1)
+    s1, s2, n_H, n_W = _windows(
+        padded_shape,
+        k1,
+        k2,
+        stride,
+        size=lambda n, k, s: -(-(n - k) // s) + 1,
+    )
     m, _, _, n_C = padded_shape
     dA_pad = np.zeros(padded_shape, dtype=np.asarray(dcols).dtype)
     row = 0
     for e in range(m):
         for i in range(n_H):
             for j in range(n_W):
-                dA_pad[e, i * s1 : i * s1 + k1, j * s2 : j * s2 + k2, :] += dcols[row].reshape(k1, k2, n_C)
+                dA_pad[
+                    e, i * s1 : i * s1 + k1, j * s2 : j * s2 + k2, :
+                ] += dcols[row].reshape(k1, k2, n_C)
                 row += 1
     return dA_pad
 
@@ -167,7 +218,7 @@ SPEC = Exercise(
             "windows that fit are (H − k1) // s1 + 1 down and (W − k2) // s2 + 1 across, the rows and "
             "columns left over are read by no window.",
         },
-        "section": "chapter 08 (From loops to arrays), equation (33)",
+        "section": "chapter 08 (From loops to arrays), equation (8.4)",
         "summary": "from overlapping 2x2 windows on one channel to float gradients with strides as pairs",
     },
     zh={
@@ -198,7 +249,7 @@ SPEC = Exercise(
                 "s2 + 1 个，剩余的行和列不被任何窗口读取。"
             ),
         },
-        "section": "第 8 章（从循环到数组）的式 (33)",
+        "section": "第 8 章（从循环到数组）的式 (8.4)",
         "summary": "从单个通道上重叠的 2×2 窗口到步幅为二元组的浮点梯度",
         "labels": {
             "window r adds r + 1: 2x2 windows on a 3x3 map": "窗口 r 加上 r + 1：3×3 特征图上的 2×2 窗口",

@@ -2,7 +2,7 @@
 
 ``conv_input_gradient_full(dZ, W, padding=0)``: pad ``dZ`` by ``k1 - 1`` rows and ``k2 - 1`` columns on
 every side, cross-correlate it with ``W`` turned by 180 degrees and its channel axes swapped, then crop the
-layer's padding ``p`` from each side: equations (21) and (25).
+layer's padding ``p`` from each side: equations (5.4) and (5.8).
 """
 
 from __future__ import annotations
@@ -38,12 +38,20 @@ def cases(rng):
 
 def answer(dZ, W, padding=0):
     """The input gradient by the reference loops, for an input of the size the layer must have had."""
-    (p1, p2), (m, n_H, n_W, _), (k1, k2, n_C_prev, _) = pair(padding), np.shape(dZ), np.shape(W)
+    (p1, p2), (m, n_H, n_W, _), (k1, k2, n_C_prev, _) = (
+        pair(padding),
+        np.shape(dZ),
+        np.shape(W),
+    )
     shape = (m, n_H + k1 - 1 - 2 * p1, n_W + k2 - 1 - 2 * p2, n_C_prev)
-    return reference.conv_backward(dZ, np.zeros(shape, dtype=np.result_type(dZ, W)), W, 1, padding)[0]
+    return reference.conv_backward(
+        dZ, np.zeros(shape, dtype=np.result_type(dZ, W)), W, 1, padding
+    )[0]
 
 
-def _gather(dZ, W, padding=0, before=None, after=None, kernel=None, crop="both"):
+def _gather(
+    dZ, W, padding=0, before=None, after=None, kernel=None, crop="both"
+):
     """Pad ``dZ`` (``before``/``after`` rows and columns, by default k - 1), correlate it with ``kernel``
     (by default ``W`` turned and its channels swapped), crop the layer padding."""
     dZ, W = np.asarray(dZ), np.asarray(W)
@@ -52,7 +60,9 @@ def _gather(dZ, W, padding=0, before=None, after=None, kernel=None, crop="both")
     a1, a2 = after or (k1 - 1, k2 - 1)
     K = W[::-1, ::-1].transpose(0, 1, 3, 2) if kernel is None else kernel
     D = np.pad(dZ, ((0, 0), (b1, a1), (b2, a2), (0, 0)))
-    windows = sliding_window_view(D, (k1, k2), axis=(1, 2))  # (m, h, w, n_C, k1, k2)
+    windows = sliding_window_view(
+        D, (k1, k2), axis=(1, 2)
+    )  # (m, h, w, n_C, k1, k2)
     full = np.einsum("ehwcuv,uvcd->ehwd", windows, K)
     h, w = full.shape[1:3]
     if crop == "both":
@@ -63,7 +73,9 @@ def _gather(dZ, W, padding=0, before=None, after=None, kernel=None, crop="both")
 
 
 def not_turned(dZ, W, padding=0):
-    return _gather(dZ, W, padding, kernel=np.asarray(W).transpose(0, 1, 3, 2))
+    return _gather(
+        dZ, W, padding, kernel=np.asarray(W).transpose(0, 1, 3, 2)
+    )
 
 
 def channels_not_swapped(dZ, W, padding=0):
@@ -120,7 +132,7 @@ SPEC = Exercise(
             "cig_cropped_one_side": "The layer's padding was cropped at the top and the left only; p1 rows "
             "come off the top and the bottom, p2 columns off the left and the right.",
         },
-        "section": "chapter 05 (Backward propagation: the convolution layer), equations (21) and (25)",
+        "section": "chapter 05 (Backward propagation: the convolution layer), equations (5.4) and (5.8)",
         "summary": "from the hand example to batches with channels and padding as a pair",
     },
     zh={
@@ -146,7 +158,7 @@ SPEC = Exercise(
             ),
             "cig_cropped_one_side": "本层的填充只从上边和左边裁去了；应当上下各裁去 p1 行，左右各裁去 p2 列。",
         },
-        "section": "第 5 章（反向传播：卷积层）的式 (21) 和式 (25)",
+        "section": "第 5 章（反向传播：卷积层）的式 (5.4) 和式 (5.8)",
         "summary": "从手算的例子到带多个通道、填充为二元组的批量",
         "labels": {
             "the hand example: a 2x2 delta, a 2x2 kernel": "手算的例子：2×2 的 δ，2×2 卷积核",

@@ -1,7 +1,7 @@
 """Chapter 02: the 'valid' cross-correlation of a batch of images with one kernel, by im2col.
 
 ``correlate_batch(I, K)``: image ``e`` of ``I``, shape ``(m, h, w)``, correlated with ``K``, shape
-``(k1, k2)``, by equation (7); the result has shape ``(m, h - k1 + 1, w - k2 + 1)``. The chapter teaches it
+``(k1, k2)``, by equation (2.3); the result has shape ``(m, h - k1 + 1, w - k2 + 1)``. The chapter teaches it
 as im2col: every window of every image is one row of a matrix, and one product with ``K`` flattened gives
 every output at once.
 """
@@ -16,13 +16,41 @@ from . import Exercise, ints
 
 def cases(rng):
     return [
-        ("a batch of one 3x3 image, a 2x2 kernel", (np.arange(9).reshape(1, 3, 3), np.array([[1, 2], [3, 4]])), {}),
-        ("two 3x3 images, a 2x2 kernel", (np.arange(18).reshape(2, 3, 3), np.array([[1, 0], [2, -1]])), {}),
-        ("a batch of 3 4x5 images, a 2x3 kernel", (ints(rng, (3, 4, 5)), ints(rng, (2, 3))), {}),
-        ("a 1x1 kernel on a batch of 2 non-square images", (ints(rng, (2, 2, 3)), np.array([[3]])), {}),
-        ("a kernel as large as the images: one number each", (ints(rng, (3, 2, 3)), ints(rng, (2, 3))), {}),
-        ("a batch of 4 5x4 images, a 3x2 kernel", (ints(rng, (4, 5, 4)), ints(rng, (3, 2))), {}),
-        ("a batch of 2 6x3 images, a 4x1 kernel", (ints(rng, (2, 6, 3)), ints(rng, (4, 1))), {}),
+        (
+            "a batch of one 3x3 image, a 2x2 kernel",
+            (np.arange(9).reshape(1, 3, 3), np.array([[1, 2], [3, 4]])),
+            {},
+        ),
+        (
+            "two 3x3 images, a 2x2 kernel",
+            (np.arange(18).reshape(2, 3, 3), np.array([[1, 0], [2, -1]])),
+            {},
+        ),
+        (
+            "a batch of 3 4x5 images, a 2x3 kernel",
+            (ints(rng, (3, 4, 5)), ints(rng, (2, 3))),
+            {},
+        ),
+        (
+            "a 1x1 kernel on a batch of 2 non-square images",
+            (ints(rng, (2, 2, 3)), np.array([[3]])),
+            {},
+        ),
+        (
+            "a kernel as large as the images: one number each",
+            (ints(rng, (3, 2, 3)), ints(rng, (2, 3))),
+            {},
+        ),
+        (
+            "a batch of 4 5x4 images, a 3x2 kernel",
+            (ints(rng, (4, 5, 4)), ints(rng, (3, 2))),
+            {},
+        ),
+        (
+            "a batch of 2 6x3 images, a 4x1 kernel",
+            (ints(rng, (2, 6, 3)), ints(rng, (4, 1))),
+            {},
+        ),
         (
             "a batch of 3 float 5x6 images, a float 3x2 kernel",
             (rng.standard_normal((3, 5, 6)), rng.standard_normal((3, 2))),
@@ -99,7 +127,7 @@ SPEC = Exercise(
             "cb_last_image_only": "Only the last image's output is returned, shape (n_H, n_W): the result of "
             "each image overwrites the one before; every image needs its own slot, out[e].",
         },
-        "section": "chapter 02 (Cross-correlation and convolution), equation (7)",
+        "section": "chapter 02 (Cross-correlation and convolution), equation (2.3)",
         "summary": "from one 3x3 image to batches of non-square images and kernels",
     },
     zh={
@@ -121,7 +149,7 @@ SPEC = Exercise(
             "cb_last_window_missing": "缺了最后一行和最后一列窗口：窗口下标 i 从 0 取到 h − k₁（含），共 h − k₁ + 1 个。",
             "cb_last_image_only": "只返回了最后一个图像的输出，形状为 (n_H, n_W)：每个图像的结果都覆盖了前一个；每个图像的结果都要存在批量轴上它自己的位置 e。",
         },
-        "section": "第 2 章（互相关与卷积）的式 (7)",
+        "section": "第 2 章（互相关与卷积）的式 (2.3)",
         "summary": "从单个 3×3 图像到由非方形图像和非方形卷积核组成的批量",
         "labels": {
             "a batch of one 3x3 image, a 2x2 kernel": "只含一个 3×3 图像的批量，2×2 卷积核",

@@ -2,8 +2,8 @@
 
 ``dilated_conv_backward(dZ, A_prev, W, stride=1, padding=0, dilation=1)`` returns ``(dA_prev, dW, db)``:
 ``w(u, v)`` met the padded input at ``(i*s1 + u*d1, j*s2 + v*d2)`` in output ``(i, j)``, so ``dW`` reads the
-input with the kernel's holes (equation (43)) and ``δ(i, j)·w(u, v)`` goes back to the same pixel
-(equation (44)); ``db`` sums ``dZ``.
+input with the kernel's holes (equation (10.7)) and ``δ(i, j)·w(u, v)`` goes back to the same pixel
+(equation (10.8)); ``db`` sums ``dZ``.
 """
 
 from __future__ import annotations
@@ -29,7 +29,11 @@ def _layer(rng, m, h, w, c_prev, c, k1, k2, floats=False, **conf):
             rng.standard_normal((m, h, w, c_prev)),
             rng.standard_normal((k1, k2, c_prev, c)),
         )
-    return ints(rng, shape), ints(rng, (m, h, w, c_prev)), ints(rng, (k1, k2, c_prev, c))
+    return (
+        ints(rng, shape),
+        ints(rng, (m, h, w, c_prev)),
+        ints(rng, (k1, k2, c_prev, c)),
+    )
 
 
 def cases(rng):
@@ -44,11 +48,16 @@ def cases(rng):
         ("a batch of 2, 3 channels in, 2 out, stride (2, 1), padding (1, 2), dilation (2, 3)",
          (2, 8, 6, 3, 2, 3, 2), {"stride": (2, 1), "padding": (1, 2), "dilation": (2, 3)}),
     ]  # fmt: skip
-    out = [(label, _layer(rng, *shape, **conf), conf) for label, shape, conf in specs]
+    out = [
+        (label, _layer(rng, *shape, **conf), conf)
+        for label, shape, conf in specs
+    ]
     out.append(
         (
             "float inputs, a batch of 2, dilation 2, padding 2",
-            _layer(rng, 2, 5, 5, 2, 3, 3, 3, floats=True, padding=2, dilation=2),
+            _layer(
+                rng, 2, 5, 5, 2, 3, 3, 3, floats=True, padding=2, dilation=2
+            ),
             {"padding": 2, "dilation": 2},
         )
     )
@@ -62,7 +71,9 @@ def answer(dZ, A_prev, W, stride=1, padding=0, dilation=1):
     return reference.conv_backward(dZ, A_prev, W, stride, padding, dilation)
 
 
-def _scatter(dZ, A_prev, W, stride, padding, start_dA, gap_dA, start_dW, gap_dW):
+def _scatter(
+    dZ, A_prev, W, stride, padding, start_dA, gap_dA, start_dW, gap_dW
+):
     """The backward pass as a scatter, output ``(i, j)``'s window starting at ``(i*start[0], j*start[1])``
     with its taps ``gap`` apart, for dA_prev and dW each; ``None`` where a window leaves the padded input."""
     dZ, A_prev, W = np.asarray(dZ), np.asarray(A_prev), np.asarray(W)
@@ -70,34 +81,70 @@ def _scatter(dZ, A_prev, W, stride, padding, start_dA, gap_dA, start_dW, gap_dW)
     A_pad = np.pad(A_prev, ((0, 0), (p1, p1), (p2, p2), (0, 0)))
     n_H, n_W = dZ.shape[1:3]
     for (a1, a2), (g1, g2) in ((start_dA, gap_dA), (start_dW, gap_dW)):
-        if (n_H - 1) * a1 + (k1 - 1) * g1 >= A_pad.shape[1] or (n_W - 1) * a2 + (k2 - 1) * g2 >= A_pad.shape[2]:
+        if (n_H - 1) * a1 + (k1 - 1) * g1 >= A_pad.shape[1] or (
+            n_W - 1
+        ) * a2 + (k2 - 1) * g2 >= A_pad.shape[2]:
             return None
     dA_pad = np.zeros(A_pad.shape, dtype=np.result_type(dZ, W))
     dW = np.zeros(W.shape, dtype=np.result_type(dZ, A_prev))
     for e, i, j, c in np.ndindex(dZ.shape):
-        rows = slice(i * start_dA[0], i * start_dA[0] + gap_dA[0] * (k1 - 1) + 1, gap_dA[0])
-        cols = slice(j * start_dA[1], j * start_dA[1] + gap_dA[1] * (k2 - 1) + 1, gap_dA[1])
+        rows = slice(
+            i * start_dA[0],
+            i * start_dA[0] + gap_dA[0] * (k1 - 1) + 1,
+            gap_dA[0],
+        )
+        cols = slice(
+            j * start_dA[1],
+            j * start_dA[1] + gap_dA[1] * (k2 - 1) + 1,
+            gap_dA[1],
+        )
         dA_pad[e, rows, cols, :] += dZ[e, i, j, c] * W[:, :, :, c]
-        rows = slice(i * start_dW[0], i * start_dW[0] + gap_dW[0] * (k1 - 1) + 1, gap_dW[0])
-        cols = slice(j * start_dW[1], j * start_dW[1] + gap_dW[1] * (k2 - 1) + 1, gap_dW[1])
+        rows = slice(
+            i * start_dW[0],
+            i * start_dW[0] + gap_dW[0] * (k1 - 1) + 1,
+            gap_dW[0],
+        )
+        cols = slice(
+            j * start_dW[1],
+            j * start_dW[1] + gap_dW[1] * (k2 - 1) + 1,
+            gap_dW[1],
+        )
         dW[:, :, :, c] += dZ[e, i, j, c] * A_pad[e, rows, cols, :]
     h, w = A_prev.shape[1:3]
-    return dA_pad[:, p1 : p1 + h, p2 : p2 + w, :], dW, dZ.sum(axis=(0, 1, 2))
+    return (
+        dA_pad[:, p1 : p1 + h, p2 : p2 + w, :],
+        dW,
+        dZ.sum(axis=(0, 1, 2)),
+    )
 
 
 def dA_without_dilation(dZ, A_prev, W, stride=1, padding=0, dilation=1):
     s = pair(stride)
-    return _scatter(dZ, A_prev, W, stride, padding, s, (1, 1), s, pair(dilation))
+    return _scatter(
+        dZ, A_prev, W, stride, padding, s, (1, 1), s, pair(dilation)
+    )
 
 
 def dW_without_dilation(dZ, A_prev, W, stride=1, padding=0, dilation=1):
     s = pair(stride)
-    return _scatter(dZ, A_prev, W, stride, padding, s, pair(dilation), s, (1, 1))
+    return _scatter(
+        dZ, A_prev, W, stride, padding, s, pair(dilation), s, (1, 1)
+    )
 
 
 def dilation_in_the_stride(dZ, A_prev, W, stride=1, padding=0, dilation=1):
     (s1, s2), (d1, d2) = pair(stride), pair(dilation)
-    return _scatter(dZ, A_prev, W, stride, padding, (s1 * d1, s2 * d2), (1, 1), (s1 * d1, s2 * d2), (1, 1))
+    return _scatter(
+        dZ,
+        A_prev,
+        W,
+        stride,
+        padding,
+        (s1 * d1, s2 * d2),
+        (1, 1),
+        (s1 * d1, s2 * d2),
+        (1, 1),
+    )
 
 
 def taps_d_plus_one_apart(dZ, A_prev, W, stride=1, padding=0, dilation=1):
@@ -115,10 +162,16 @@ def taps_d_plus_one_apart(dZ, A_prev, W, stride=1, padding=0, dilation=1):
         dA_pad[e, rows, cols, :] += dZ[e, i, j, c] * W[:, :, :, c]
         dW[:, :, :, c] += dZ[e, i, j, c] * A_pad[e, rows, cols, :]
     h, w = A_prev.shape[1:3]
-    return dA_pad[:, p1 : p1 + h, p2 : p2 + w, :], dW, dZ.sum(axis=(0, 1, 2))
+    return (
+        dA_pad[:, p1 : p1 + h, p2 : p2 + w, :],
+        dW,
+        dZ.sum(axis=(0, 1, 2)),
+    )
 
 
-def outputs_counted_without_dilation(dZ, A_prev, W, stride=1, padding=0, dilation=1):
+def outputs_counted_without_dilation(
+    dZ, A_prev, W, stride=1, padding=0, dilation=1
+):
     """The loops run over ``(n + 2p − k)/s + 1`` outputs, and past the end of ``dZ`` when the dilation is
     more than 1: the IndexError of the first entry read past it."""
     dZ, A_prev, W = np.asarray(dZ), np.asarray(A_prev), np.asarray(W)
@@ -164,7 +217,7 @@ SPEC = Exercise(
             "dilation, and past the end of dZ. The dilated kernel spans d(k − 1) + 1 inputs, which leaves "
             "(n + 2p − d(k − 1) − 1)/s + 1 outputs: dZ's own shape.",
         },
-        "section": "chapter 10 (Dilated convolution), equations (43) and (44)",
+        "section": "chapter 10 (Dilated convolution), equations (10.7) and (10.8)",
         "summary": "from an ordinary layer to a batch with stride, padding and dilation as pairs",
     },
     zh={
@@ -195,7 +248,7 @@ SPEC = Exercise(
                 "本身的形状。"
             ),
         },
-        "section": "第 10 章（空洞卷积）的式 (43) 和式 (44)",
+        "section": "第 10 章（空洞卷积）的式 (10.7) 和式 (10.8)",
         "summary": "从普通的卷积层到步幅、填充和空洞率都是二元组的批量",
         "labels": {
             "an ordinary layer: dilation 1": "普通的卷积层：空洞率 1",

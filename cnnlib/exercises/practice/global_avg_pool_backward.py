@@ -1,7 +1,7 @@
 """Chapter 13: the backward pass of global average pooling.
 
 ``global_avg_pool_backward(dA, A_prev)``: every pixel of channel ``c`` of example ``e`` receives
-``dA[e, c] / (n_H_prev * n_W_prev)``, equation (59).
+``dA[e, c] / (n_H_prev * n_W_prev)``, equation (13.2).
 """
 
 from __future__ import annotations
@@ -16,13 +16,32 @@ def cases(rng):
     return [
         ("one 2x2 channel", (np.array([[8]]), ints(rng, (1, 2, 2, 1))), {}),
         ("one 3x3 channel", (np.array([[9]]), ints(rng, (1, 3, 3, 1))), {}),
-        ("two channels on a 2x2 map", (np.array([[4, -8]]), ints(rng, (1, 2, 2, 2))), {}),
-        ("a non-square 2x4 map", (np.array([[8, 16, -24]]), ints(rng, (1, 2, 4, 3))), {}),
-        ("a batch of 3, 2 channels, a 3x2 map", (ints(rng, (3, 2)) * 6, ints(rng, (3, 3, 2, 2))), {}),
-        ("a 1x1 map: nothing to spread", (ints(rng, (2, 3)), ints(rng, (2, 1, 1, 3))), {}),
+        (
+            "two channels on a 2x2 map",
+            (np.array([[4, -8]]), ints(rng, (1, 2, 2, 2))),
+            {},
+        ),
+        (
+            "a non-square 2x4 map",
+            (np.array([[8, 16, -24]]), ints(rng, (1, 2, 4, 3))),
+            {},
+        ),
+        (
+            "a batch of 3, 2 channels, a 3x2 map",
+            (ints(rng, (3, 2)) * 6, ints(rng, (3, 3, 2, 2))),
+            {},
+        ),
+        (
+            "a 1x1 map: nothing to spread",
+            (ints(rng, (2, 3)), ints(rng, (2, 1, 1, 3))),
+            {},
+        ),
         (
             "float gradient, a batch of 2, a 3x5 map",
-            (rng.standard_normal((2, 4)), rng.standard_normal((2, 3, 5, 4))),
+            (
+                rng.standard_normal((2, 4)),
+                rng.standard_normal((2, 3, 5, 4)),
+            ),
             {},
         ),
     ]
@@ -30,7 +49,9 @@ def cases(rng):
 
 def _spread(dA, A_prev, by):
     m, h, w, n_C = np.shape(A_prev)
-    return np.broadcast_to(np.asarray(dA, dtype=float)[:, None, None, :] / by, (m, h, w, n_C)).copy()
+    return np.broadcast_to(
+        np.asarray(dA, dtype=float)[:, None, None, :] / by, (m, h, w, n_C)
+    ).copy()
 
 
 def no_divide(dA, A_prev):
@@ -90,7 +111,7 @@ SPEC = Exercise(
             "gap_times_input": "The share of dA is multiplied by the input A_prev; the mean is linear, so "
             "its derivative does not depend on A_prev at all.",
         },
-        "section": "chapter 13 (Global average pooling), equation (59)",
+        "section": "chapter 13 (Global average pooling), equation (13.2)",
         "summary": "from one 2x2 channel to a batch of float gradients on non-square maps",
     },
     zh={
@@ -99,7 +120,9 @@ SPEC = Exercise(
                 "每个像素都得到了完整的 dA[e, c]；它应得的只是一份，即 dA[e, c]"
                 " 除以参与求平均的像素数 n_H_prev·n_W_prev。"
             ),
-            "gap_divided_by_height": ("dA 只除以了 n_H_prev；平均是对整张特征图的 n_H_prev·n_W_prev 个像素求的。"),
+            "gap_divided_by_height": (
+                "dA 只除以了 n_H_prev；平均是对整张特征图的 n_H_prev·n_W_prev 个像素求的。"
+            ),
             "gap_divided_by_channels": (
                 "dA 除以了通道数；每个通道各自求平均，范围是它自己那张特征图的 n_H_prev·n_W_prev 个像素。"
             ),
@@ -107,9 +130,11 @@ SPEC = Exercise(
             "gap_to_first_pixel": (
                 "dA 全部给了每张特征图的第一个像素，就像最大池化把它交给最大值那样；而平均值同等地依赖每一个像素。"
             ),
-            "gap_times_input": ("dA 的份额又乘上了输入 A_prev；求均值是线性运算，它的导数与 A_prev 完全无关。"),
+            "gap_times_input": (
+                "dA 的份额又乘上了输入 A_prev；求均值是线性运算，它的导数与 A_prev 完全无关。"
+            ),
         },
-        "section": "第 13 章（全局平均池化）的式 (59)",
+        "section": "第 13 章（全局平均池化）的式 (13.2)",
         "summary": "从单个 2×2 通道到非方形特征图上的浮点梯度批量",
         "labels": {
             "one 2x2 channel": "单个 2×2 通道",

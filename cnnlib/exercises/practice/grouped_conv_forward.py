@@ -2,7 +2,7 @@
 
 ``grouped_conv_forward(A_prev, W, b, stride=1, padding=0, groups=1)``: output channel ``c`` belongs to group
 ``g = c // (n_C // G)`` and reads the ``C_g = n_C_prev // G`` input channels ``g*C_g ... (g+1)*C_g - 1``
-(PyTorch's order), equation (52).
+(PyTorch's order), equation (12.1).
 """
 
 from __future__ import annotations
@@ -20,7 +20,11 @@ def _bias(rng, n):
 
 def _layer(rng, a_shape, w_shape, floats=False):
     if floats:
-        return rng.standard_normal(a_shape), rng.standard_normal(w_shape), rng.standard_normal(w_shape[-1])
+        return (
+            rng.standard_normal(a_shape),
+            rng.standard_normal(w_shape),
+            rng.standard_normal(w_shape[-1]),
+        )
     return ints(rng, a_shape), ints(rng, w_shape), _bias(rng, w_shape[-1])
 
 
@@ -29,16 +33,36 @@ def cases(rng):
     a = np.array([1, 2, 3, 4]).reshape(1, 1, 1, 4)
     W = np.array([[1, 0, 1, -1], [0, 1, 1, 2]]).reshape(1, 1, 2, 4)
     return [
-        ("1 group: an ordinary 2 -> 2 channel layer", _layer(rng, (1, 3, 3, 2), (2, 2, 2, 2)), {"groups": 1}),
-        ("4 -> 4 channels in 2 groups, a 1x1 kernel on one pixel", (a, W, np.zeros(4, dtype=int)), {"groups": 2}),
-        ("4 -> 2 channels in 2 groups, one filter each", _layer(rng, (1, 3, 3, 4), (2, 2, 2, 2)), {"groups": 2}),
-        ("6 -> 6 channels in 3 groups, a 2x2 kernel", _layer(rng, (1, 3, 3, 6), (2, 2, 2, 6)), {"groups": 3}),
+        (
+            "1 group: an ordinary 2 -> 2 channel layer",
+            _layer(rng, (1, 3, 3, 2), (2, 2, 2, 2)),
+            {"groups": 1},
+        ),
+        (
+            "4 -> 4 channels in 2 groups, a 1x1 kernel on one pixel",
+            (a, W, np.zeros(4, dtype=int)),
+            {"groups": 2},
+        ),
+        (
+            "4 -> 2 channels in 2 groups, one filter each",
+            _layer(rng, (1, 3, 3, 4), (2, 2, 2, 2)),
+            {"groups": 2},
+        ),
+        (
+            "6 -> 6 channels in 3 groups, a 2x2 kernel",
+            _layer(rng, (1, 3, 3, 6), (2, 2, 2, 6)),
+            {"groups": 3},
+        ),
         (
             "depthwise: 3 channels, a 3x3 kernel, padding 1",
             _layer(rng, (1, 4, 4, 3), (3, 3, 1, 3)),
             {"padding": 1, "groups": 3},
         ),
-        ("two filters per channel: depthwise 3 -> 6", _layer(rng, (1, 4, 3, 3), (2, 2, 1, 6)), {"groups": 3}),
+        (
+            "two filters per channel: depthwise 3 -> 6",
+            _layer(rng, (1, 4, 3, 3), (2, 2, 1, 6)),
+            {"groups": 3},
+        ),
         (
             "4 -> 6 channels in 2 groups, stride 2, padding 1",
             _layer(rng, (1, 5, 5, 4), (3, 3, 2, 6)),
@@ -81,8 +105,13 @@ def _conv(A_prev, W, b, stride, padding, reads, bias_times=1):
             return None
         for i in range(n_H):
             for j in range(n_W):
-                window = A[:, i * s1 : i * s1 + k1, j * s2 : j * s2 + k2, channels]
-                Z[:, i, j, c] = np.sum(window * W[:, :, :, c], axis=(1, 2, 3)) + bias_times * b[c]
+                window = A[
+                    :, i * s1 : i * s1 + k1, j * s2 : j * s2 + k2, channels
+                ]
+                Z[:, i, j, c] = (
+                    np.sum(window * W[:, :, :, c], axis=(1, 2, 3))
+                    + bias_times * b[c]
+                )
     return Z
 
 
@@ -92,7 +121,14 @@ def _block(start, C_g):
 
 def interleaved(A_prev, W, b, stride=1, padding=0, groups=1):
     C_g, n_C = np.shape(W)[2:]
-    return _conv(A_prev, W, b, stride, padding, lambda c: _block(c % groups * C_g, C_g))
+    return _conv(
+        A_prev,
+        W,
+        b,
+        stride,
+        padding,
+        lambda c: _block(c % groups * C_g, C_g),
+    )
 
 
 def first_block(A_prev, W, b, stride=1, padding=0, groups=1):
@@ -102,19 +138,36 @@ def first_block(A_prev, W, b, stride=1, padding=0, groups=1):
 
 def group_by_input_size(A_prev, W, b, stride=1, padding=0, groups=1):
     C_g = np.shape(W)[2]
-    return _conv(A_prev, W, b, stride, padding, lambda c: _block(c // C_g * C_g, C_g))
+    return _conv(
+        A_prev, W, b, stride, padding, lambda c: _block(c // C_g * C_g, C_g)
+    )
 
 
 def offset_by_output_size(A_prev, W, b, stride=1, padding=0, groups=1):
     C_g, n_C = np.shape(W)[2:]
     per_group = n_C // groups
-    return _conv(A_prev, W, b, stride, padding, lambda c: _block(c // per_group * per_group, C_g))
+    return _conv(
+        A_prev,
+        W,
+        b,
+        stride,
+        padding,
+        lambda c: _block(c // per_group * per_group, C_g),
+    )
 
 
 def bias_per_group(A_prev, W, b, stride=1, padding=0, groups=1):
     C_g, n_C = np.shape(W)[2:]
     per_group = n_C // groups
-    return _conv(A_prev, W, b, stride, padding, lambda c: _block(c // per_group * C_g, C_g), bias_times=groups)
+    return _conv(
+        A_prev,
+        W,
+        b,
+        stride,
+        padding,
+        lambda c: _block(c // per_group * C_g, C_g),
+        bias_times=groups,
+    )
 
 
 def groups_ignored(A_prev, W, b, stride=1, padding=0, groups=1):
@@ -153,7 +206,7 @@ SPEC = Exercise(
             "grp_groups_ignored": "The groups were ignored: each window took all n_C_prev input channels, but "
             "W has only C_g = n_C_prev/G of them, the channels of one group.",
         },
-        "section": "chapter 12 (Depthwise and grouped convolution), equation (52)",
+        "section": "chapter 12 (Depthwise and grouped convolution), equation (12.1)",
         "summary": "from one group to depthwise layers, strides and a batch of floats",
     },
     zh={
@@ -176,7 +229,7 @@ SPEC = Exercise(
                 "代码忽略了分组：每个窗口取了全部 n_C_prev 个输入通道，而 W 只有 C_g = n_C_prev/G 个，即一组的通道。"
             ),
         },
-        "section": "第 12 章（深度卷积与分组卷积）的式 (52)",
+        "section": "第 12 章（深度卷积与分组卷积）的式 (12.1)",
         "summary": "从只有一组到深度卷积、步幅和浮点输入的批量",
         "labels": {
             "1 group: an ordinary 2 -> 2 channel layer": "只有 1 组：通道数从 2 变为 2 的普通卷积层",

@@ -2,7 +2,7 @@
 
 ``max_pool_argmax(A_prev, size, stride=None)``: for every output ``(e, i, j, c)``, the input position
 ``(i*s1 + u*, j*s2 + v*)`` of the first maximum of window ``(i, j)`` in row-major order (as ``np.argmax``),
-equation (15); shape ``(m, n_H, n_W, n_C, 2)``.
+equation (4.1); shape ``(m, n_H, n_W, n_C, 2)``.
 """
 
 from __future__ import annotations
@@ -14,9 +14,13 @@ from . import Exercise, ints
 
 
 def cases(rng):
-    hand = np.array([[1, 3, 2, 0], [4, 2, 1, 5], [0, 1, 3, 2], [2, 6, 1, 1]]).reshape(1, 4, 4, 1)
+    hand = np.array(
+        [[1, 3, 2, 0], [4, 2, 1, 5], [0, 1, 3, 2], [2, 6, 1, 1]]
+    ).reshape(1, 4, 4, 1)
     # four tied windows: the first, the last and the first down the columns are three different entries
-    ties = np.array([[5, 5, 0, 5], [5, 0, 5, 5], [1, 5, 2, 2], [5, 0, 2, 2]]).reshape(1, 4, 4, 1)
+    ties = np.array(
+        [[5, 5, 0, 5], [5, 0, 5, 5], [1, 5, 2, 2], [5, 0, 2, 2]]
+    ).reshape(1, 4, 4, 1)
     relu = np.maximum(rng.standard_normal((1, 6, 6, 2)) - 0.5, 0.0)
     return [
         ("the 4x4 example, 2x2 windows: one maximum per window", (hand, 2), {}),
@@ -36,11 +40,26 @@ def _first(window):
     return int(np.argmax(window))
 
 
-def _argmax(A_prev, size, stride, pick=_first, unravel=None, offset=True, swap=False, by_size=False):
+def _argmax(
+    A_prev,
+    size,
+    stride,
+    pick=_first,
+    unravel=None,
+    offset=True,
+    swap=False,
+    by_size=False,
+):
     """The positions of the maxima, with the mistakes as switches."""
-    A_prev, (k1, k2), (s1, s2), (m, n_H, n_W, n_C) = pool_shapes(A_prev, size, stride, "max")
+    A_prev, (k1, k2), (s1, s2), (m, n_H, n_W, n_C) = pool_shapes(
+        A_prev, size, stride, "max"
+    )
     if by_size:
-        (s1, s2), n_H, n_W = (k1, k2), (A_prev.shape[1] - k1) // k1 + 1, (A_prev.shape[2] - k2) // k2 + 1
+        (s1, s2), n_H, n_W = (
+            (k1, k2),
+            (A_prev.shape[1] - k1) // k1 + 1,
+            (A_prev.shape[2] - k2) // k2 + 1,
+        )
     where = np.zeros((m, n_H, n_W, n_C, 2), dtype=np.int64)
     for e, i, j, c in np.ndindex(m, n_H, n_W, n_C):
         window = A_prev[e, i * s1 : i * s1 + k1, j * s2 : j * s2 + k2, c]
@@ -52,13 +71,17 @@ def _argmax(A_prev, size, stride, pick=_first, unravel=None, offset=True, swap=F
 
 def max_pool_argmax(A_prev, size, stride=None):
     """``where[e, i, j, c] = (i*s1 + u, j*s2 + v)``, ``(u, v)`` the first maximum of window ``(i, j)`` (row-major)."""
-    A_prev, (k1, k2), (s1, s2), (m, n_H, n_W, n_C) = pool_shapes(A_prev, size, stride, "max")
+    A_prev, (k1, k2), (s1, s2), (m, n_H, n_W, n_C) = pool_shapes(
+        A_prev, size, stride, "max"
+    )
     where = np.zeros((m, n_H, n_W, n_C, 2), dtype=np.int64)
     for e in range(m):
         for i in range(n_H):
             for j in range(n_W):
                 for c in range(n_C):
-                    window = A_prev[e, i * s1 : i * s1 + k1, j * s2 : j * s2 + k2, c]
+                    window = A_prev[
+                        e, i * s1 : i * s1 + k1, j * s2 : j * s2 + k2, c
+                    ]
                     u, v = divmod(int(np.argmax(window)), k2)
                     where[e, i, j, c] = (i * s1 + u, j * s2 + v)
     return where
@@ -69,7 +92,12 @@ def relative(A_prev, size, stride=None):
 
 
 def last_maximum(A_prev, size, stride=None):
-    return _argmax(A_prev, size, stride, pick=lambda w: w.size - 1 - int(np.argmax(w.ravel()[::-1])))
+    return _argmax(
+        A_prev,
+        size,
+        stride,
+        pick=lambda w: w.size - 1 - int(np.argmax(w.ravel()[::-1])),
+    )
 
 
 def unravel_by_height(A_prev, size, stride=None):
@@ -79,7 +107,13 @@ def unravel_by_height(A_prev, size, stride=None):
 
 def first_down_the_columns(A_prev, size, stride=None):
     k1 = pool_shapes(A_prev, size, stride, "max")[1][0]
-    return _argmax(A_prev, size, stride, pick=lambda w: int(np.argmax(w.T)), unravel=lambda t: (t % k1, t // k1))
+    return _argmax(
+        A_prev,
+        size,
+        stride,
+        pick=lambda w: int(np.argmax(w.T)),
+        unravel=lambda t: (t % k1, t // k1),
+    )
 
 
 def stride_is_size(A_prev, size, stride=None):
@@ -120,7 +154,7 @@ SPEC = Exercise(
             "argmax_row_column_swapped": "The pair is (column, row); where[..., 0] is the row of the maximum "
             "and where[..., 1] its column.",
         },
-        "section": "chapter 04 (Forward propagation: pooling), equation (15)",
+        "section": "chapter 04 (Forward propagation: pooling), equation (4.1)",
         "summary": "from one maximum per 2x2 tile to ties, strides as pairs and float batches",
     },
     zh={
@@ -147,7 +181,7 @@ SPEC = Exercise(
             ),
             "argmax_row_column_swapped": "这一对数写成了（列，行）；每一对数应当先是最大值所在的行，再是它所在的列。",
         },
-        "section": "第 4 章（前向传播：池化层）的式 (15)",
+        "section": "第 4 章（前向传播：池化层）的式 (4.1)",
         "summary": "从每个 2×2 窗口只有一个最大值到并列最大值、成对的步幅和浮点批量",
         "labels": {
             "the 4x4 example, 2x2 windows: one maximum per window": "4×4 的例子，2×2 窗口：每个窗口只有一个最大值",

@@ -1,8 +1,8 @@
 """Chapter 11: the forward pass of a transposed convolution, written as a convolution's backward pass.
 
 ``transposed_conv_forward(X, W, b, stride=1, padding=0)``: ``Y_pad[e, i*s1 + u, j*s2 + v, c_out] +=
-X[e, i, j, c] W[u, v, c_out, c]``, then the padding cropped and ``b`` added, equation (49); the output has
-``(n_H - 1)*s1 - 2*p1 + k1`` rows, equation (48).
+X[e, i, j, c] W[u, v, c_out, c]``, then the padding cropped and ``b`` added, equation (11.4); the output has
+``(n_H - 1)*s1 - 2*p1 + k1`` rows, equation (11.3).
 """
 
 from __future__ import annotations
@@ -17,7 +17,11 @@ def cases(rng):
     return [
         (
             "stamps 2 apart: x = [2, -1], w = [1, 2, 3], stride 2",
-            (np.array([2, -1]).reshape(1, 1, 2, 1), np.array([1, 2, 3]).reshape(1, 3, 1, 1), np.zeros(1, dtype=int)),
+            (
+                np.array([2, -1]).reshape(1, 1, 2, 1),
+                np.array([1, 2, 3]).reshape(1, 3, 1, 1),
+                np.zeros(1, dtype=int),
+            ),
             {"stride": 2},
         ),
         (
@@ -31,37 +35,65 @@ def cases(rng):
         ),
         (
             "a 2x2 input, a 2x3 kernel, stride 2, a bias",
-            (ints(rng, (1, 2, 2, 1)), ints(rng, (2, 3, 1, 1)), np.array([-2])),
+            (
+                ints(rng, (1, 2, 2, 1)),
+                ints(rng, (2, 3, 1, 1)),
+                np.array([-2]),
+            ),
             {"stride": 2},
         ),
         (
             "a 3x3 kernel, stride 2, padding 1: the padding cropped",
-            (ints(rng, (1, 3, 3, 1)), ints(rng, (3, 3, 1, 1)), np.array([2])),
+            (
+                ints(rng, (1, 3, 3, 1)),
+                ints(rng, (3, 3, 1, 1)),
+                np.array([2]),
+            ),
             {"stride": 2, "padding": 1},
         ),
         (
             "two channels in and two out, stride 2",
-            (ints(rng, (1, 2, 2, 2)), ints(rng, (3, 2, 2, 2)), ints(rng, 2)),
+            (
+                ints(rng, (1, 2, 2, 2)),
+                ints(rng, (3, 2, 2, 2)),
+                ints(rng, 2),
+            ),
             {"stride": 2},
         ),
         (
             "one channel in, three out",
-            (ints(rng, (1, 2, 3, 1)), ints(rng, (2, 2, 3, 1)), ints(rng, 3)),
+            (
+                ints(rng, (1, 2, 3, 1)),
+                ints(rng, (2, 2, 3, 1)),
+                ints(rng, 3),
+            ),
             {"stride": 2},
         ),
         (
             "a batch of 2, 3 channels in, 2 out, stride (2, 1), padding (1, 0)",
-            (ints(rng, (2, 3, 2, 3)), ints(rng, (3, 2, 2, 3)), ints(rng, 2)),
+            (
+                ints(rng, (2, 3, 2, 3)),
+                ints(rng, (3, 2, 2, 3)),
+                ints(rng, 2),
+            ),
             {"stride": (2, 1), "padding": (1, 0)},
         ),
         (
             "float input and kernel, stride 2, padding 1",
-            (rng.standard_normal((1, 3, 2, 2)), rng.standard_normal((4, 3, 2, 2)), rng.standard_normal(2)),
+            (
+                rng.standard_normal((1, 3, 2, 2)),
+                rng.standard_normal((4, 3, 2, 2)),
+                rng.standard_normal(2),
+            ),
             {"stride": 2, "padding": 1},
         ),
         (
             "float, a batch of 2, 2 channels in, 3 out, stride (1, 3), padding (0, 1)",
-            (rng.standard_normal((2, 3, 2, 2)), rng.standard_normal((2, 3, 3, 2)), rng.standard_normal(3)),
+            (
+                rng.standard_normal((2, 3, 2, 2)),
+                rng.standard_normal((2, 3, 3, 2)),
+                rng.standard_normal(3),
+            ),
             {"stride": (1, 3), "padding": (0, 1)},
         ),
     ]
@@ -78,12 +110,24 @@ def _stamps(X, W, b, stride, padding, extra=(0, 0), crop="both", bias=True):
     (s1, s2), (p1, p2) = pair(stride), pair(padding)
     k1, k2, n_C_out, _ = W.shape
     m, n_H, n_W, _ = X.shape
-    H, W_out = (n_H - 1) * s1 - 2 * p1 + k1 + extra[0], (n_W - 1) * s2 - 2 * p2 + k2 + extra[1]
-    Y_pad = np.zeros((m, H + 2 * p1, W_out + 2 * p2, n_C_out), dtype=np.result_type(X, W, b))
+    H, W_out = (
+        (n_H - 1) * s1 - 2 * p1 + k1 + extra[0],
+        (n_W - 1) * s2 - 2 * p2 + k2 + extra[1],
+    )
+    Y_pad = np.zeros(
+        (m, H + 2 * p1, W_out + 2 * p2, n_C_out),
+        dtype=np.result_type(X, W, b),
+    )
     for e, i, j in np.ndindex(m, n_H, n_W):
         # X[e, i, j, c] W[u, v, c_out, c], summed over c: a (k1, k2, n_C_out) stamp
-        Y_pad[e, i * s1 : i * s1 + k1, j * s2 : j * s2 + k2, :] += W @ X[e, i, j, :]
-    Y = {"both": Y_pad[:, p1 : p1 + H, p2 : p2 + W_out], "end": Y_pad[:, :H, :W_out], "none": Y_pad}[crop]
+        Y_pad[e, i * s1 : i * s1 + k1, j * s2 : j * s2 + k2, :] += (
+            W @ X[e, i, j, :]
+        )
+    Y = {
+        "both": Y_pad[:, p1 : p1 + H, p2 : p2 + W_out],
+        "end": Y_pad[:, :H, :W_out],
+        "none": Y_pad,
+    }[crop]
     return Y + b if bias else Y
 
 
@@ -158,12 +202,14 @@ SPEC = Exercise(
             "W(u, v, c, c_out); W has the shape (k1, k2, n_C_out, n_C) of the convolution it transposes, so "
             "input channel c stamps W(:, :, c_out, c) onto output channel c_out.",
         },
-        "section": "chapter 11 (Transposed convolution), equations (48) and (49)",
+        "section": "chapter 11 (Transposed convolution), equations (11.3) and (11.4)",
         "summary": "from a 1-D stamp at stride 2 to float batches with strides and paddings as pairs",
     },
     zh={
         "mistakes": {
-            "tconv_no_bias": ("漏掉了偏置；各个印章求和之后，通道 c_out 的每个输出像素都要加上 b(c_out)。"),
+            "tconv_no_bias": (
+                "漏掉了偏置；各个印章求和之后，通道 c_out 的每个输出像素都要加上 b(c_out)。"
+            ),
             "tconv_not_cropped": (
                 "没有裁掉填充，输出多了 2·p1 行和 2·p2 列；印章落在 Y_pad 上，"
                 "Y 是 Y_pad 在每一侧去掉 p1 行和 p2 列之后的部分。"
@@ -194,7 +240,7 @@ SPEC = Exercise(
                 " 把 W(:, :, c_out, c) 盖到输出通道 c_out 上。"
             ),
         },
-        "section": "第 11 章（转置卷积）的式 (48) 和式 (49)",
+        "section": "第 11 章（转置卷积）的式 (11.3) 和式 (11.4)",
         "summary": "从步幅为 2 的一维印章到步幅和填充为二元组的浮点批量",
         "labels": {
             "stamps 2 apart: x = [2, -1], w = [1, 2, 3], stride 2": "相隔 2 的印章：x = [2, -1]，w = [1, 2, 3]，步幅 2",

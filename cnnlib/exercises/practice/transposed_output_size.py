@@ -2,8 +2,8 @@
 
 ``transposed_output_size(n, f, p=0, s=1)``: a convolution with window ``f``, padding ``p`` and stride ``s``
 maps every input size from ``(n - 1) s - 2p + f`` to ``(n - 1) s - 2p + f + s - 1`` to ``n`` outputs (the
-floor of equation (4)); the smallest of them, ``(n - 1) s - 2p + f``, is also the output size of the
-transposed convolution that goes back (chapter 11, equation (48) with ``d = 1`` and no ``output_padding``).
+floor of equation (1.4)); the smallest of them, ``(n - 1) s - 2p + f``, is also the output size of the
+transposed convolution that goes back (chapter 11, equation (11.3) with ``d = 1`` and no ``output_padding``).
 """
 
 from __future__ import annotations
@@ -17,9 +17,17 @@ def cases(rng):
         ("output 4, f=3: stride 1, no padding", (4, 3), {}),
         ("output 4, f=3, p=1: the size is kept", (4, 3, 1), {}),
         ("output 3, f=3, p=0, s=2", (3, 3, 0, 2), {}),
-        ("output 4, f=3, p=1, s=2 (inputs 7 and 8 both give 4)", (4, 3, 1, 2), {}),
+        (
+            "output 4, f=3, p=1, s=2 (inputs 7 and 8 both give 4)",
+            (4, 3, 1, 2),
+            {},
+        ),
         ("output 3, f=1, p=0, s=3 (a 1x1 window, gaps)", (3, 1, 0, 3), {}),
-        ("output 3, f=2, p=0, s=4 (stride larger than the window)", (3, 2, 0, 4), {}),
+        (
+            "output 3, f=2, p=0, s=4 (stride larger than the window)",
+            (3, 2, 0, 4),
+            {},
+        ),
         ("output 1, f=3, p=1, s=2 (one window)", (1, 3, 1, 2), {}),
         ("output 5, f=4, p=2, s=3", (5, 4, 2, 3), {}),
         ("output 6, f=2, p=1, s=3", (6, 2, 1, 3), {}),
@@ -91,8 +99,8 @@ SPEC = Exercise(
             "tsize_last_row_index": "This is the index of the last row the last window reads, (n − 1)s + f − 1, "
             "minus 2p; the size is one more: (n − 1)s − 2p + f.",
         },
-        "section": "chapter 01 (Notation), equation (4), solved for the input; the same size is chapter 11 "
-        "(Transposed convolution), equation (48)",
+        "section": "chapter 01 (Notation), equation (1.4), solved for the input; the same size is chapter 11 "
+        "(Transposed convolution), equation (11.3)",
         "summary": "from stride 1 to strides larger than the window, with padding",
     },
     zh={
@@ -121,7 +129,9 @@ SPEC = Exercise(
                 "这是最后一个窗口读到的最后一行的下标 (n − 1)s + f − 1 再减去 2p；尺寸比它多 1：(n − 1)s − 2p + f。"
             ),
         },
-        "section": ("第 1 章（符号约定）的式 (4)，反解出输入尺寸；这个尺寸也就是第 11 章（转置卷积）的式 (48)"),
+        "section": (
+            "第 1 章（符号约定）的式 (1.4)，反解出输入尺寸；这个尺寸也就是第 11 章（转置卷积）的式 (11.3)"
+        ),
         "summary": "从步幅 1 到大于窗口的步幅，以及带填充的情形",
         "labels": {
             "output 4, f=3: stride 1, no padding": "输出 4，f=3：步幅 1，无填充",
