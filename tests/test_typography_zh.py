@@ -227,15 +227,18 @@ def test_no_full_width_brackets_around_an_equation_reference_in_the_catalogs():
     assert not found, found[:10]
 
 
+NUMBER = r"\d+\.\d+"  # an equation's number, "(5.3)": the chapter's, then its own (_ext/chapter_numbers.py)
+
+
 def test_no_doubled_brackets_around_equation_numbers(zh_html):
-    pattern = rf"（\s*{LINK}?\(\d+\){END}?|\(\d+\){END}?\s*）"
+    pattern = rf"（\s*{LINK}?\({NUMBER}\){END}?|\({NUMBER}\){END}?\s*）"
     found = [f"{p.name}: {_context(t, m)!r}" for p in _pages(zh_html) for t in [article_text(p)]
              for m in re.finditer(pattern, t)]  # fmt: skip
     found += [f"{p.name}: {_context(t, m)!r}" for p in READER for t in [_markdown(p)]
-              for m in re.finditer(r"（\[?\(\d+\)|\(\d+\)(?:\]\([^)]*\))?）", t)]  # fmt: skip
+              for m in re.finditer(rf"（\[?\({NUMBER}\)|\({NUMBER}\)(?:\]\([^)]*\))?）", t)]  # fmt: skip
     assert not found, found[:10]
     # equation numbers are there to be found
-    assert sum(len(re.findall(rf"{LINK}\(\d+\){END}", article_text(p))) for p in _pages(zh_html)) > 100
+    assert sum(len(re.findall(rf"{LINK}\({NUMBER}\){END}", article_text(p))) for p in _pages(zh_html)) > 100
 
 
 # --------------------------------------------------------------------------- 5. citations
