@@ -171,18 +171,17 @@ def main():
     print(f"\n1. conv {'':<20}{'forward route':<16}{'backward route':<18}{'routed / plain':>15}")
     for label, fwd, bwd, ratio, low, high in conv_rows:
         print(f"   {label:<24}{fwd:<16}{bwd:<18}{ratio:>15.2f}  ({low:.2f}-{high:.2f})")
-    print(f"\n2. depthwise conv {'':<10}{'depthwise / grouped path':>40}")
-    for label, ratio, low, high in depthwise_rows:
-        print(f"   {label:<24}{ratio:>40.2f}  ({low:.2f}-{high:.2f})")
-    print(f"\n3. max-pool backward {'':<7}{'routed / first-maximum path':>40}")
-    for label, ratio, low, high in pool_rows:
-        print(f"   {label:<24}{ratio:>40.2f}  ({low:.2f}-{high:.2f})")
+    _table("2. depthwise conv", "depthwise / grouped path", depthwise_rows)
+    _table("3. max-pool backward", "routed / first-maximum path", pool_rows)
     layout_rows, memory_rows = measure_layouts(7 if args.quick else 31, dtype)
-    print(f"\n4. im2col, one channel {'':<4}{'offset by offset / window by window':>40}")
-    for label, ratio, low, high in layout_rows:
-        print(f"   {label:<24}{ratio:>40.2f}  ({low:.2f}-{high:.2f})")
-    print(f"\n5. conv, scratch memory {'':<3}{'scratch buffers / fresh arrays':>40}")
-    for label, ratio, low, high in memory_rows:
+    _table("4. im2col, one channel", "offset by offset / window by window", layout_rows)
+    _table("5. conv, scratch memory", "scratch buffers / fresh arrays", memory_rows)
+
+
+def _table(title, ratio_name, rows):
+    """One table of (label, median ratio, min, max) rows under a numbered title."""
+    print(f"\n{title:<27}{ratio_name:>40}")
+    for label, ratio, low, high in rows:
         print(f"   {label:<24}{ratio:>40.2f}  ({low:.2f}-{high:.2f})")
 
 
