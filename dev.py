@@ -5,6 +5,7 @@
     python3 dev.py test        # unit tests + every chapter notebook through nbval
     python3 dev.py workbook    # -> _build/workbook{,-zh}/ and _build/workbook{,-zh}.zip (no solutions)
     python3 dev.py other-cpu   # the training notebooks again, on other floating-point code paths (CI runs it)
+    python3 dev.py pdf         # -> _build/pdf/cnnlib-book-en.pdf, cnnlib-book-zh.pdf, then checks them (needs TeX)
 
 The first run creates ``.venv`` and installs ``requirements.txt`` into it (a few
 minutes); later runs reuse it and reinstall only when the requirements change.
@@ -67,12 +68,26 @@ def other_cpu(*args):
     return subprocess.run([str(PYTHON), "-m", "pytest", *TRAINING, *args], cwd=ROOT, env=env).returncode
 
 
+def pdf(*args):
+    """Both PDFs (``_ext/pdf.py``; ``en`` or ``zh`` for one), then ``tests/test_pdf.py`` on them."""
+    langs = [a for a in args if a in ("en", "zh")]
+    built = subprocess.run([str(PYTHON), str(ROOT / "_ext" / "pdf.py"), *langs], cwd=ROOT).returncode
+    if built:
+        return built
+    env = {**os.environ, "CNNLIB_PDF": "1"}
+    rest = [a for a in args if a not in ("en", "zh")]
+    return subprocess.run(
+        [str(PYTHON), "-m", "pytest", "tests/test_pdf.py", "-n", "0", *rest], cwd=ROOT, env=env
+    ).returncode
+
+
 def main():
     tasks = {
         "book": [PYTHON, ROOT / "_ext" / "editions.py"],
         "test": [PYTHON, "-m", "pytest"],
         "workbook": [PYTHON, ROOT / "_ext" / "workbook.py", ROOT],
         "other-cpu": other_cpu,
+        "pdf": pdf,
         "setup": None,
     }
     if len(sys.argv) < 2 or sys.argv[1] not in tasks:

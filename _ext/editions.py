@@ -15,7 +15,9 @@ the Chinese notebooks of ``zh/chapters``. Its pages, notebook downloads and
 workbook are therefore Chinese; the catalogs translate the other pages, and the
 part captions of ``_toc.yml`` are translated in the tree. Last, the whole site
 (both editions) is zipped into ``_build/html/cnnlib-book.zip`` for reading
-offline (:func:`offline_zip`); both front pages link to it.
+offline (:func:`offline_zip`); both front pages link to it. Each front page also
+offers its edition's PDF when ``python3 dev.py pdf`` has built it (:func:`offer_pdfs`;
+the deploy workflow builds the PDFs first), and says how to make it when not.
 """
 
 from __future__ import annotations
@@ -137,6 +139,35 @@ def offline_zip(html):
     raise RuntimeError(f"the size of {target} does not settle")
 
 
+PDF_OFFER = re.compile(r'<span class="pdf-offer">.*?</span>', re.S)
+NO_PDF = {
+    "en": "This copy of the site was built without its PDFs: <code>python3 dev.py pdf</code> makes them.",
+    "zh": "这份网站构建时没有附带 PDF：运行 <code>python3 dev.py pdf</code> 即可生成。",
+}
+
+
+def offer_pdfs(html, root=ROOT):
+    """Each edition's PDF (``_build/pdf``, ``python3 dev.py pdf``) next to its front page, which links it.
+
+    Where a PDF has not been built, its front page says so instead of linking a file that is not there.
+    Returns the PDFs copied.
+    """
+    html, copied = Path(html), []
+    for lang, folder in (("en", html), ("zh", html / "zh")):
+        front, name = folder / "intro.html", f"cnnlib-book-{lang}.pdf"
+        if not front.exists():
+            continue
+        built = root / "_build" / "pdf" / name
+        if built.exists():
+            shutil.copyfile(built, folder / name)
+            copied.append(folder / name)
+        else:
+            (folder / name).unlink(missing_ok=True)
+            page = front.read_text(encoding="utf-8")
+            front.write_text(PDF_OFFER.sub(f'<span class="pdf-offer">{NO_PDF[lang]}</span>', page), encoding="utf-8")
+    return copied
+
+
 def build(root=ROOT, out=None, notebooks=True):
     """Both editions (and the Chinese notebooks first), then the offline zip; 0 when all built without warnings.
 
@@ -160,6 +191,9 @@ def build(root=ROOT, out=None, notebooks=True):
     chinese = subprocess.run(_chinese_cmd(root, out)).returncode
     failed = english.wait() or chinese
     if not failed:
+        html = (Path(out) if out is not None else root) / "_build" / "html"
+        pdfs = offer_pdfs(html, root)
+        print(f"The PDFs on the front pages: {', '.join(p.name for p in pdfs) or 'none built (python3 dev.py pdf)'}")
         zipped = offline_zip((Path(out) if out is not None else root) / "_build" / "html")
         print(f"The whole site, offline: {zipped} ({zipped.stat().st_size / 1e6:.1f} MB)")
     return failed

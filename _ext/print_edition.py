@@ -1,0 +1,327 @@
+"""Sphinx extension: the PDF editions (the LaTeX builder; ``python3 dev.py pdf``, see ``_ext/pdf.py``).
+
+The web pages show the notebooks' outputs as HTML, which LaTeX cannot print. For the LaTeX builder only:
+
+- **Figures** (:mod:`cnnlib.figures`: an HTML ``<figure>`` holding SVG) become LaTeX figures. The wide
+  SVG is converted to PDF by ``rsvg-convert``, so they print as vectors with their text as text; LaTeX
+  numbers them per chapter, "Figure 5.2", "图 5.2", as the web pages do (``reader_ui``).
+- **Animations** (:mod:`cnnlib.animate`: a player holding PNG frames) become a still sequence of key
+  frames (the first, the last and two evenly between) with a caption that says which frames they are.
+- **Tables** fit the text's width, each column as wide as its longest entry; long ones break across
+  pages (:class:`PrintableTables`).
+- **Widgets** (chapter 03's explorer) are left out; the figures they drew at their first setting stay.
+- **Chapters** are numbered as their files: the preface, the glossary and the references have no
+  number, so chapter 05 is "Chapter 5" (第 5 章) and its equations read (5.3), as on the web.
+- **Words**: the Chinese edition's labels are Chinese (第 5 章, 目录, 图, 表, 参考文献; the running foot "第 2 章　互相关与卷积"); the parts (the web's captions) are unnumbered in both.
+- **Fonts**: Latin Modern (fontspec's own), DejaVu Sans Mono for code and output (Greek, arrows and box lines
+  included), Noto CJK for Chinese in both editions, Latin Modern Math.
+
+The LaTeX class of ``sphinx-jupyterbook-latex`` asks for ``bbm.sty`` (for ``\\mathbbm``, which the book
+never uses); Debian ships it only in a 600-MB package, so ``_ext/latex/bbm.sty`` defines ``\\mathbbm`` as
+``\\mathbb`` instead.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import html
+import json
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+from docutils import nodes
+from sphinx.transforms.post_transforms import SphinxPostTransform
+
+HERE = Path(__file__).resolve().parent
+_FIGURE = re.compile(
+    r'<figure class="cnn-figure"><picture>.*?<img src="data:image/svg\+xml;base64,([^"]+)"'
+    r".*?<figcaption>(.*?)</figcaption></figure>",
+    re.S,
+)
+_ANIMATION = re.compile(r'<div class="cnn-anim".*?alt="([^"]*)".*?<script type="application/json">(.*?)</script>', re.S)
+WIDGET = "application/vnd.jupyter.widget-view+json"
+KEY_FRAMES = 4
+
+WORDS = {
+    "en": {"frames": "Frames {which} of {n}: {alt}. The web edition and the notebook play the whole animation.",
+           "sep": ", ", "and": " and "},
+    "zh": {"frames": "第 {which} 帧（共 {n} 帧）：{alt}。网页版和笔记本中可以播放整个动画。",
+           "sep": "、", "and": "、"},
+}  # fmt: skip
+
+
+def lang_of(config):
+    return "zh" if (config.language or "en").startswith("zh") else "en"
+
+
+def key_frames(n, k=KEY_FRAMES):
+    """The indices of ``k`` frames of ``n`` evenly spaced from the first to the last."""
+    if n <= k:
+        return list(range(n))
+    return sorted({round(i * (n - 1) / (k - 1)) for i in range(k)})
+
+
+def _svg_to_pdf(svg_text, folder):
+    """Write ``svg_text`` as a PDF in ``folder`` (named by its hash) with rsvg-convert; its file name."""
+    name = "fig-" + hashlib.sha1(svg_text.encode("utf-8")).hexdigest()[:16]
+    target = folder / f"{name}.pdf"
+    if not target.exists():
+        source = folder / f"{name}.svg"
+        source.write_text(svg_text, encoding="utf-8")
+        converter = shutil.which("rsvg-convert")
+        if converter is None:
+            raise RuntimeError(
+                "rsvg-convert is needed to print the figures as vectors (Debian: apt-get install librsvg2-bin)"
+            )
+        subprocess.run([converter, "--format=pdf", "--output", str(target), str(source)], check=True)
+    return target.name
+
+
+class PrintableOutputs(SphinxPostTransform):
+    """Figures, animations and widgets in the notebooks' outputs as a printed page can show them."""
+
+    default_priority = 3  # before myst-nb picks one mime type of each output (priority 4)
+    formats = ("latex",)
+
+    def run(self, **kwargs):
+        folder = Path(self.app.builder.outdir) / "cnnlib-figures"
+        folder.mkdir(parents=True, exist_ok=True)
+        words = WORDS[lang_of(self.config)]
+        for bundle in list(self.document.findall(nodes.container)):
+            if bundle.get("nb_element") != "mime_bundle":
+                continue
+            kinds = {child.get("mime_type"): child for child in bundle.children}
+            if WIDGET in kinds:
+                bundle.parent.remove(bundle)
+                continue
+            page = kinds.get("text/html")
+            if page is None:
+                continue
+            text = page.astext()
+            if figure := _FIGURE.search(text):
+                svg = base64.b64decode(figure.group(1)).decode("utf-8")
+                caption = html.unescape(figure.group(2))
+                node = nodes.figure("", classes=["cnn-figure"])
+                uri = f"cnnlib-figures/{_svg_to_pdf(svg, folder)}"  # in the LaTeX folder, where xelatex runs
+                node += nodes.image(uri=uri, candidates={"*": uri})
+                node += nodes.caption(caption, caption)
+                bundle.replace_self(node)
+            elif animation := _ANIMATION.search(text):
+                bundle.replace_self(self._stills(animation, folder, words))
+
+    def _stills(self, match, folder, words):
+        alt = html.unescape(match.group(1)).rstrip(".")
+        data = json.loads(match.group(2))
+        frames = data["wide"]["frames"]
+        chosen = key_frames(len(frames))
+        names = []
+        for index in chosen:
+            png = base64.b64decode(frames[index])
+            name = f"anim-{hashlib.sha1(png).hexdigest()[:16]}.png"
+            (folder / name).write_bytes(png)
+            names.append(name)
+        which = [str(i + 1) for i in chosen]
+        which = words["sep"].join(which[:-1]) + words["and"] + which[-1] if len(which) > 1 else which[0]
+        caption = words["frames"].format(which=which, n=len(frames), alt=alt.rstrip("。"))
+        grid = "\n".join(
+            rf"\includegraphics[width=0.49\linewidth]{{cnnlib-figures/{name}}}" + ("\\hfill" if k % 2 == 0 else "\\par")
+            for k, name in enumerate(names)
+        )
+        from sphinx.util.texescape import escape
+
+        latex = (
+            "\n\\begin{center}\\begin{minipage}{\\linewidth}\\sphinxAtStartPar\n"
+            f"{grid}\n\\par\\smallskip{{\\small {escape(caption)}}}\n"
+            "\\end{minipage}\\end{center}\n"
+        )
+        return nodes.raw("", latex, format="latex")
+
+
+class PrintableTables(SphinxPostTransform):
+    """Every table as wide as the text, its columns as wide as their longest entries; long ones break.
+
+    LaTeX's ``tabulary`` (Sphinx's choice for a short table) cannot break across pages, so chapter 01's
+    notation table ran off its page; a table of more than :data:`LONG_ROWS` rows is a ``longtable``.
+    """
+
+    default_priority = 5
+    formats = ("latex",)
+
+    def run(self, **kwargs):
+        for table in self.document.findall(nodes.table):
+            groups = [g for g in table.children if isinstance(g, nodes.tgroup)]
+            if len(groups) != 1:
+                continue
+            specs = [c for c in groups[0].children if isinstance(c, nodes.colspec)]
+            rows = list(groups[0].findall(nodes.row))
+            longest = [0] * len(specs)
+            for row in rows:
+                for k, entry in enumerate(row.children[: len(specs)]):
+                    longest[k] = max(longest[k], len(entry.astext()))
+            for spec, length in zip(specs, longest):
+                spec["colwidth"] = min(max(length, 8), 60)
+            table["classes"] = [c for c in table["classes"] if c != "colwidths-auto"] + ["colwidths-given"]
+            if len(rows) > LONG_ROWS:
+                table["classes"].append("longtable")
+
+
+LONG_ROWS = 12
+
+
+# The preface, the glossary and the references are not numbered; every chapters/NN_… page is chapter NN.
+UNNUMBERED = r"\cnnunnumbered"
+NUMBERED = r"\cnnnumbered"
+
+
+def mark_numbering(app, doctree):
+    """A LaTeX switch at the start of the pages whose numbering changes (LaTeX builder only)."""
+    if app.builder.format != "latex":
+        return
+    docname = app.env.docname
+    switch = {"chapters/00_preface": UNNUMBERED, "chapters/01_notation": NUMBERED}
+    switch.update({"glossary": UNNUMBERED})
+    if docname in switch:
+        doctree.insert(0, nodes.raw("", switch[docname] + "\n", format="latex"))
+
+
+PREAMBLE = r"""
+% the parts (the web's captions) unnumbered, so that their numbers do not read as the chapters'
+\makeatletter\let\cnn@part\part
+\renewcommand{\part}[1]{\cleardoublepage\phantomsection\addcontentsline{toc}{part}{#1}\cnn@part*{#1}}
+\makeatother
+% print_edition: chapters numbered as their files (the preface, glossary and references without one),
+% sections unnumbered as on the web
+\setcounter{secnumdepth}{0}
+\newcommand{\cnnunnumbered}{\setcounter{secnumdepth}{-1}}
+\newcommand{\cnnnumbered}{\setcounter{secnumdepth}{0}}
+"""
+
+FONTS = r"""
+\usepackage{fontspec}
+\setmonofont{DejaVu Sans Mono}[Scale=0.85]
+\usepackage{xeCJK}
+\setCJKmainfont{Noto Serif CJK SC}[BoldFont=Noto Sans CJK SC Bold]
+\setCJKsansfont{Noto Sans CJK SC}
+\setCJKmonofont{Noto Sans Mono CJK SC}
+"""
+
+# English: the curly quotes are Latin punctuation, not the full-width marks xeCJK takes them for
+ENGLISH_QUOTES = r"""
+\xeCJKDeclareCharClass{HalfLeft}{"2018, "201C}
+\xeCJKDeclareCharClass{HalfRight}{"2019, "201D}
+"""
+
+# The characters of the prose that Latin Modern lacks. In a formula each is its maths symbol; in code and
+# output, DejaVu Sans Mono's own glyph; in prose, DejaVu's (Serif, or Sans for the check mark).
+SYMBOLS = {
+    "δ": r"\delta", "κ": r"\kappa", "∂": r"\partial", "≈": r"\approx", "≤": r"\leq", "⊗": r"\otimes",
+    "⊙": r"\odot", "⋆": r"\star", "⌈": r"\lceil", "⌉": r"\rceil", "⌊": r"\lfloor", "⌋": r"\rfloor",
+    "′": r"{}^{\prime}", "₁": r"{}_{1}", "₂": r"{}_{2}", "ᵀ": r"{}^{\mathsf{T}}", "✓": r"\checkmark",
+    "✗": r'\text{\cnnsans\char"2717}',
+}  # fmt: skip
+SANS = {"✓", "✗"}
+
+
+def symbols_preamble():
+    """``newunicodechar`` definitions for :data:`SYMBOLS`."""
+    lines = [
+        r"\usepackage{newunicodechar}",
+        r"\newfontfamily\cnnserif{DejaVu Serif}[Scale=MatchLowercase]",
+        r"\newfontfamily\cnnsans{DejaVu Sans}[Scale=MatchLowercase]",
+        r"\makeatletter",
+        r"\protected\def\cnnglyph#1#2#3{% #1 in a formula; else the glyph #3 from font #2, except in code",
+        r"  \ifmmode#1\else\edef\cnn@family{\f@family}\edef\cnn@tt{\ttdefault}%",
+        r"  \ifx\cnn@family\cnn@tt\char#3\relax\else{#2\char#3\relax}\fi\fi}",
+        r"\makeatother",
+    ]
+    # at the start of the document, after unicode-math has made ′ and ₁ its own (in its own AtBeginDocument)
+    lines.append(r"\AtBeginDocument{%")
+    for char, maths in SYMBOLS.items():
+        font = r"\cnnsans" if char in SANS else r"\cnnserif"
+        lines.append(rf'  \newunicodechar{{{char}}}{{\cnnglyph{{{maths}}}{{{font}}}{{"{ord(char):04X}}}}}%')
+    return "\n".join([*lines, "}"]) + "\n"
+
+
+CHINESE = r"""
+% print_edition: the Chinese edition's labels in Chinese
+\AtBeginDocument{%
+  \renewcommand{\contentsname}{目录}%
+  \renewcommand{\figurename}{图~}%
+  \renewcommand{\tablename}{表~}%
+  \renewcommand{\bibname}{参考文献}%
+  \renewcommand{\indexname}{索引}%
+}
+\titleformat{\chapter}[display]{\normalfont\huge\bfseries}{第\,\thechapter\,章}{16pt}{\Huge}
+\titleformat{name=\chapter,numberless}[display]{\normalfont\huge\bfseries}{}{0pt}{\Huge}
+\titlespacing*{\chapter}{0pt}{0pt}{36pt}
+\makeatletter
+% "图 1.1　caption", not "图 1.1: caption"
+\long\def\@makecaption#1#2{\vskip\abovecaptionskip\sbox\@tempboxa{#1\quad #2}%
+  \ifdim\wd\@tempboxa>\hsize #1\quad #2\par\else\global\@minipagefalse\hb@xt@\hsize{\hfil\box\@tempboxa\hfil}\fi
+  \vskip\belowcaptionskip}
+% the running foot "第 2 章　互相关与卷积" (Sphinx's page style, with the chapter's mark in Chinese)
+\fancypagestyle{normal}{%
+  \fancyhf{}%
+  \fancyfoot[RO]{{\py@HeaderFamily\thepage}}%
+  \fancyfoot[LO]{{\py@HeaderFamily\nouppercase{\rightmark}}}%
+  \fancyhead[RO]{{\py@HeaderFamily\@title}}%
+  \fancyfoot[LE]{{\py@HeaderFamily\thepage}}%
+  \fancyfoot[RE]{{\py@HeaderFamily\nouppercase{\leftmark}}}%
+  \fancyhead[LE]{{\py@HeaderFamily\@title}}%
+  \renewcommand{\headrulewidth}{0.4pt}%
+  \renewcommand{\footrulewidth}{0.4pt}%
+  \def\chaptermark##1{\markboth{\ifnum\c@secnumdepth>\m@ne 第\,\thechapter\,章\quad\fi ##1}{}}%
+}
+\makeatother
+"""
+
+
+def configure(app, config):
+    lang = lang_of(config)
+    name = f"cnnlib-book-{lang}"
+    title = config.html_title  # _config.yml's title; the Chinese one from editions.py
+    config.latex_documents = [(config.master_doc, f"{name}.tex", title, config.author, "jupyterBook")]
+    config.latex_engine = "xelatex"
+    config.latex_additional_files = [str(HERE / "latex" / "bbm.sty")]
+    # _ext/latex/longtable.tex.jinja: a continued table's head without a table number the web does not show
+    config.templates_path = [*config.templates_path, str(HERE / "latex")]
+    config.numfig_format = {
+        **config.numfig_format,
+        **({"figure": "图 %s", "table": "表 %s"} if lang == "zh" else {"figure": "Figure %s", "table": "Table %s"}),
+    }
+    elements = dict(config.latex_elements or {})
+    elements.update(
+        {
+            "papersize": "a4paper",
+            "pointsize": "11pt",
+            "fontenc": "",
+            "fontpkg": FONTS + ("" if lang == "zh" else ENGLISH_QUOTES),
+            "babel": r"\usepackage[english]{babel}",  # sphinx-jupyterbook-latex's preamble needs it
+            "polyglossia": "",
+            "printindex": "",
+            # long lines of code and output wrap, anywhere if they must, rather than run off the page
+            "sphinxsetup": "verbatimwrapslines=true, verbatimforcewraps=true",
+            "release": "",
+            "releasename": "",
+            # after sphinx-jupyterbook-latex's part, so after unicode-math, which would take ₁ and ᵀ back
+            "preamble": elements.get("preamble", "")
+            + PREAMBLE
+            + symbols_preamble()
+            + (CHINESE if lang == "zh" else ""),
+            "fvset": r"\fvset{fontsize=\small" + (r",formatcom=\xeCJKVerbAddon}" if lang == "zh" else "}"),
+        }
+    )
+    if lang == "zh":
+        elements["fncychap"] = ""
+    config.latex_elements = elements
+
+
+def setup(app):
+    app.connect("config-inited", configure, priority=950)  # after sphinx-external-toc (900) sets the root
+    app.connect("doctree-read", mark_numbering)
+    app.add_post_transform(PrintableOutputs)
+    app.add_post_transform(PrintableTables)
+    return {"parallel_read_safe": True, "parallel_write_safe": True}
