@@ -157,18 +157,45 @@ class PrintableTables(SphinxPostTransform):
                 continue
             specs = [c for c in groups[0].children if isinstance(c, nodes.colspec)]
             rows = list(groups[0].findall(nodes.row))
-            longest = [0] * len(specs)
+            longest, word = [0] * len(specs), [0] * len(specs)
             for row in rows:
                 for k, entry in enumerate(row.children[: len(specs)]):
-                    longest[k] = max(longest[k], len(entry.astext()))
-            for spec, length in zip(specs, longest):
-                spec["colwidth"] = min(max(length, 8), 60)
+                    longest[k] = max(longest[k], _printed_length(entry))
+                    word[k] = max([word[k], *map(len, entry.astext().split())])
+            for spec, share in zip(specs, column_shares(longest, word)):
+                spec["colwidth"] = round(1000 * share)
             table["classes"] = [c for c in table["classes"] if c != "colwidths-auto"] + ["colwidths-given"]
             if len(rows) > LONG_ROWS:
                 table["classes"].append("longtable")
 
 
 LONG_ROWS = 12
+LINE = 78  # characters of code across the text (17.5 cm of DejaVu Sans Mono at 85 % of 11 pt), less padding
+
+
+def column_shares(longest, word):
+    """Each column's share of the width: as its longest entry (10 to 60 characters), but never narrower
+    than its longest word (an identifier such as ``forward_output_axes_swapped`` cannot break)."""
+    weights = [min(max(length, 10), 60) for length in longest]
+    floors = [min((w + 2) / LINE, 0.5) for w in word]
+    pinned = set()  # the columns held at their floor; the others share what is left by their weights
+    while True:
+        free = [k for k in range(len(weights)) if k not in pinned]
+        left = 1 - sum(floors[k] for k in pinned)
+        shares = [floors[k] if k in pinned else weights[k] / sum(weights[j] for j in free) * left
+                  for k in range(len(weights))]  # fmt: skip
+        narrow = {k for k in free if shares[k] < floors[k]}
+        if not narrow or len(narrow) == len(free):
+            return shares
+        pinned |= narrow
+
+
+def _printed_length(entry):
+    """About how many characters ``entry`` prints: a formula's LaTeX source is some 2.5 times longer."""
+    total = 0.0
+    for text in entry.findall(nodes.Text):
+        total += len(text) * (0.4 if isinstance(text.parent, nodes.math) else 1)
+    return round(total)
 
 
 # The preface, the glossary and the references are not numbered; every chapters/NN_… page is chapter NN.
@@ -197,6 +224,12 @@ PREAMBLE = r"""
 \setcounter{secnumdepth}{0}
 \newcommand{\cnnunnumbered}{\setcounter{secnumdepth}{-1}}
 \newcommand{\cnnnumbered}{\setcounter{secnumdepth}{0}}
+% the references' entries under the References chapter (the last), not in a second chapter "Bibliography"
+% that Sphinx opens for them at the end of the book
+\makeatletter
+\renewenvironment{sphinxthebibliography}[1]{\let\chapter\@gobbletwo\let\@mkboth\@gobbletwo\begin{thebibliography}{#1}}%
+  {\end{thebibliography}}
+\makeatother
 """
 
 FONTS = r"""

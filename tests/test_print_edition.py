@@ -88,3 +88,20 @@ def test_a_built_pdf_is_copied_next_to_its_front_page(tmp_path):
     # the English one was not built: its front page says how to make it, and links nothing
     english = (html / "intro.html").read_text(encoding="utf-8")
     assert "cnnlib-book-en.pdf" not in english and "python3 dev.py pdf" in english
+
+
+@pytest.mark.parametrize(
+    "longest, word",
+    [([5, 60, 40, 21], [5, 12, 10, 11]), ([28, 200, 30], [28, 15, 10]), ([3, 3], [3, 3]), ([80], [80])],
+)
+def test_columns_share_the_width_and_fit_their_longest_word(longest, word):
+    shares = print_edition.column_shares(longest, word)
+    assert sum(shares) == pytest.approx(1)
+    for share, unbreakable in zip(shares, word):
+        assert share >= min((unbreakable + 2) / print_edition.LINE, 0.5) - 1e-9 or len(shares) == 1
+    # otherwise as their longest entries: a column of longer entries is never the narrower
+    free = [k for k, w in enumerate(word) if shares[k] > (w + 2) / print_edition.LINE + 1e-9]
+    for a in free:
+        for b in free:
+            if longest[a] > longest[b]:
+                assert shares[a] >= shares[b]
