@@ -160,8 +160,8 @@ class PrintableTables(SphinxPostTransform):
             longest, word = [0] * len(specs), [0] * len(specs)
             for row in rows:
                 for k, entry in enumerate(row.children[: len(specs)]):
-                    longest[k] = max(longest[k], _printed_length(entry))
-                    word[k] = max([word[k], *map(len, entry.astext().split())])
+                    length, widest = _printed_length(entry)
+                    longest[k], word[k] = max(longest[k], length), max(word[k], widest)
             for spec, share in zip(specs, column_shares(longest, word)):
                 spec["colwidth"] = round(1000 * share)
             table["classes"] = [c for c in table["classes"] if c != "colwidths-auto"] + ["colwidths-given"]
@@ -190,12 +190,25 @@ def column_shares(longest, word):
         pinned |= narrow
 
 
+_CJK = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
+
+
 def _printed_length(entry):
-    """About how many characters ``entry`` prints: a formula's LaTeX source is some 2.5 times longer."""
-    total = 0.0
+    """About how many characters wide ``entry`` prints, and its widest part that cannot break.
+
+    A formula's LaTeX source is some 2.5 times longer than it prints, and it does not break; a Chinese
+    character is two wide, and a line may break after any of them.
+    """
+    total, widest = 0.0, 0.0
     for text in entry.findall(nodes.Text):
-        total += len(text) * (0.4 if isinstance(text.parent, nodes.math) else 1)
-    return round(total)
+        if isinstance(text.parent, nodes.math):
+            total += 0.4 * len(text)
+            widest = max(widest, 0.4 * len(text))
+            continue
+        total += len(text) + len(_CJK.findall(text))
+        for word in text.split():
+            widest = max(widest, 2 if _CJK.search(word) else len(word))
+    return round(total), round(widest)
 
 
 # The preface, the glossary and the references are not numbered; every chapters/NN_… page is chapter NN.

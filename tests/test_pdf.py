@@ -4,7 +4,8 @@
 ``CNNLIB_PDF=1``; CI does the same. In the default ``python3 dev.py test`` it skips: building both PDFs
 takes minutes and needs TeX. Each check reads the PDF (``pdftotext``, ``pdfimages``) or xelatex's log:
 
-- no character printed as a blank box (xelatex's "Missing character" lines);
+- no character printed as a blank box (xelatex's "Missing character" lines), and nothing wider than
+  its column (its "Overfull \\hbox" lines);
 - no Python object's repr where a figure, animation or widget was (``<IPython.core.display.HTML …>``);
 - a page count in a sane range, and every chapter's title;
 - the figures numbered per chapter as the web numbers them, and printed as vectors: the only raster
@@ -84,6 +85,15 @@ def test_no_missing_characters(lang):
     log = (PDF / f"cnnlib-book-{lang}.log").read_text(encoding="utf-8", errors="replace")
     missing = sorted({line.strip() for line in log.splitlines() if "Missing character" in line})
     assert not missing, f"{len(missing)} kinds of missing characters, e.g. {missing[:5]}"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_nothing_runs_into_the_margin(lang):
+    """No line, table cell or code wider than its column by more than 5 pt (a table cell's padding is 6)."""
+    log = (PDF / f"cnnlib-book-{lang}.log").read_text(encoding="utf-8", errors="replace")
+    wide = [float(w) for w in re.findall(r"Overfull \\hbox \(([\d.]+)pt too wide\)", log)]
+    too_wide = [w for w in wide if w > 5]
+    assert not too_wide, f"{len(too_wide)} boxes more than 5 pt too wide, the widest {max(too_wide)} pt"
 
 
 @pytest.mark.parametrize("lang", LANGS)
