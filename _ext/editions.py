@@ -142,7 +142,7 @@ def offline_zip(html):
 PDF_OFFER = re.compile(r'<span class="pdf-offer">.*?</span>', re.S)
 NO_PDF = {
     "en": "This copy of the site was built without its PDFs: <code>python3 dev.py pdf</code> makes them.",
-    "zh": "这份网站构建时没有附带 PDF：运行 <code>python3 dev.py pdf</code> 即可生成。",
+    "zh": "本站构建时没有生成 PDF，运行 <code>python3 dev.py pdf</code> 即可生成。",
 }
 
 

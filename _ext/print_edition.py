@@ -6,14 +6,16 @@ The web pages show the notebooks' outputs as HTML, which LaTeX cannot print. For
   SVG is converted to PDF by ``rsvg-convert``, so they print as vectors with their text as text; LaTeX
   numbers them per chapter, "Figure 5.2", "图 5.2", as the web pages do (``reader_ui``).
 - **Animations** (:mod:`cnnlib.animate`: a player holding PNG frames) become a still sequence of key
-  frames (the first, the last and two evenly between) with a caption that says which frames they are.
+  frames (the first, the last and two evenly between), two to a row, with a caption that says which
+  frames they are. They are not numbered: the web numbers only the figures.
 - **Tables** fit the text's width, each column as wide as its longest entry; long ones break across
   pages (:class:`PrintableTables`).
 - **Widgets** (chapter 03's explorer) are left out; the figures they drew at their first setting stay.
 - **Chapters** are numbered as their files: the preface, the glossary and the references have no
   number, so chapter 05 is "Chapter 5" (第 5 章) and its equations read (5.3), as on the web.
 - **Words**: the Chinese edition's labels are Chinese (第 5 章, 目录, 图, 表, 参考文献; the running foot "第 2 章　互相关与卷积"); the parts (the web's captions) are unnumbered in both.
-- **Fonts**: Latin Modern (fontspec's own), DejaVu Sans Mono for code and output (Greek, arrows and box lines
+- **Fonts**: Latin Modern (fontspec's own); Chinese emphasis in Noto Sans CJK (a Chinese font has no
+  italics); DejaVu Sans Mono for code and output (Greek, arrows and box lines
   included), Noto CJK for Chinese in both editions, Latin Modern Math.
 
 The LaTeX class of ``sphinx-jupyterbook-latex`` asks for ``bbm.sty`` (for ``\\mathbbm``, which the book
@@ -24,6 +26,7 @@ never uses); Debian ships it only in a 600-MB package, so ``_ext/latex/bbm.sty``
 from __future__ import annotations
 
 import base64
+import datetime
 import hashlib
 import html
 import json
@@ -46,9 +49,11 @@ WIDGET = "application/vnd.jupyter.widget-view+json"
 KEY_FRAMES = 4
 
 WORDS = {
-    "en": {"frames": "Frames {which} of {n}: {alt}. The web edition and the notebook play the whole animation.",
+    "en": {"some": "{alt} (frames {which} of {n}; the web edition and the notebook play the whole animation).",
+           "all": "{alt} (all {n} frames; the web edition and the notebook play them as an animation).",
            "sep": ", ", "and": " and "},
-    "zh": {"frames": "第 {which} 帧（共 {n} 帧）：{alt}。网页版和笔记本中可以播放整个动画。",
+    "zh": {"some": "{alt}（动画共 {n} 帧，这里印出第 {which} 帧；在网页版或笔记本中可播放完整动画）。",
+           "all": "{alt}（动画共 {n} 帧，这里全部印出；在网页版或笔记本中可以播放）。",
            "sep": "、", "and": "、"},
 }  # fmt: skip
 
@@ -113,9 +118,15 @@ class PrintableOutputs(SphinxPostTransform):
                 bundle.replace_self(self._stills(animation, folder, words))
 
     def _stills(self, match, folder, words):
-        alt = html.unescape(match.group(1)).rstrip(".")
+        """Key frames two to a row, with a caption that says which they are.
+
+        The phone's frames (panels stacked, 355 px wide) are used where the animation has them: two to a
+        row they print at nine tenths of their size, where the wide ones would shrink to six tenths and
+        their numbers to 5 pt.
+        """
+        alt = html.unescape(match.group(1)).strip().rstrip(".。")
         data = json.loads(match.group(2))
-        frames = data["wide"]["frames"]
+        frames = data.get("narrow", data["wide"])["frames"]
         chosen = key_frames(len(frames))
         names = []
         for index in chosen:
@@ -125,17 +136,19 @@ class PrintableOutputs(SphinxPostTransform):
             names.append(name)
         which = [str(i + 1) for i in chosen]
         which = words["sep"].join(which[:-1]) + words["and"] + which[-1] if len(which) > 1 else which[0]
-        caption = words["frames"].format(which=which, n=len(frames), alt=alt.rstrip("。"))
+        template = words["all"] if len(chosen) == len(frames) else words["some"]
+        caption = template.format(which=which, n=len(frames), alt=alt)
         grid = "\n".join(
-            rf"\includegraphics[width=0.49\linewidth]{{cnnlib-figures/{name}}}" + ("\\hfill" if k % 2 == 0 else "\\par")
+            rf"\includegraphics[width=0.45\linewidth]{{cnnlib-figures/{name}}}"
+            + ("\\hspace{0.04\\linewidth}" if k % 2 == 0 and k + 1 < len(names) else "\\par\\medskip")
             for k, name in enumerate(names)
         )
         from sphinx.util.texescape import escape
 
         latex = (
-            "\n\\begin{center}\\begin{minipage}{\\linewidth}\\sphinxAtStartPar\n"
-            f"{grid}\n\\par\\smallskip{{\\small {escape(caption)}}}\n"
-            "\\end{minipage}\\end{center}\n"
+            "\n\\begin{center}\\begin{minipage}{\\linewidth}\\centering\n"
+            f"{grid}\n\\par\\begin{{minipage}}{{0.9\\linewidth}}\\small\\sphinxAtStartPar {escape(caption)}"
+            "\\end{minipage}\n\\end{minipage}\\end{center}\n"
         )
         return nodes.raw("", latex, format="latex")
 
@@ -237,6 +250,9 @@ PREAMBLE = r"""
 \setcounter{secnumdepth}{0}
 \newcommand{\cnnunnumbered}{\setcounter{secnumdepth}{-1}}
 \newcommand{\cnnnumbered}{\setcounter{secnumdepth}{0}}
+% a long table starts on a new page rather than with one row at the foot of this one
+\makeatletter\let\cnn@longtablestart\sphinxatlongtablestart
+\def\sphinxatlongtablestart{\needspace{8\baselineskip}\cnn@longtablestart}\makeatother
 % the references' entries under the References chapter (the last), not in a second chapter "Bibliography"
 % that Sphinx opens for them at the end of the book
 \makeatletter
@@ -249,7 +265,7 @@ FONTS = r"""
 \usepackage{fontspec}
 \setmonofont{DejaVu Sans Mono}[Scale=0.85]
 \usepackage{xeCJK}
-\setCJKmainfont{Noto Serif CJK SC}[BoldFont=Noto Sans CJK SC Bold]
+\setCJKmainfont{Noto Serif CJK SC}[BoldFont=Noto Sans CJK SC Bold, ItalicFont=Noto Sans CJK SC]
 \setCJKsansfont{Noto Sans CJK SC}
 \setCJKmonofont{Noto Sans Mono CJK SC}
 """
@@ -303,6 +319,12 @@ CHINESE = r"""
 \titleformat{\chapter}[display]{\normalfont\huge\bfseries}{第\,\thechapter\,章}{16pt}{\Huge}
 \titleformat{name=\chapter,numberless}[display]{\normalfont\huge\bfseries}{}{0pt}{\Huge}
 \titlespacing*{\chapter}{0pt}{0pt}{36pt}
+% a cross-reference is a link (and coloured), not set in italics, which a Chinese font does not have
+\renewcommand{\sphinxcrossref}[1]{#1}
+% a continued code block or table says （续下页） and （接上页） alike, in full-width brackets
+\renewcommand*\sphinxstylecodecontinued[1]{{\footnotesize（#1）}}
+\renewcommand*\sphinxstylecodecontinues[1]{{\footnotesize（#1）}}
+\protected\def\sphinxtablecontinued#1{{\footnotesize（#1）}}
 \makeatletter
 % "图 1.1　caption", not "图 1.1: caption"
 \long\def\@makecaption#1#2{\vskip\abovecaptionskip\sbox\@tempboxa{#1\quad #2}%
@@ -360,6 +382,8 @@ def configure(app, config):
             "fvset": r"\fvset{fontsize=\small" + (r",formatcom=\xeCJKVerbAddon}" if lang == "zh" else "}"),
         }
     )
+    today = datetime.date.today()
+    elements["date"] = f"{today.year} 年 {today.month} 月 {today.day} 日" if lang == "zh" else f"{today:%-d %B %Y}"
     if lang == "zh":
         elements["fncychap"] = ""
     config.latex_elements = elements
