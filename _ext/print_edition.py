@@ -85,6 +85,18 @@ def _svg_to_pdf(svg_text, folder):
     return target.name
 
 
+# A still frame's box, as fractions of the line (17.5 cm) and the page (22 cm), two frames to a row or one
+FRAME_BOX = {2: (0.45, 0.33), 1: (0.9, 0.2)}
+PX_PER_CM = 96 / 2.54  # the frames' sizes are CSS px, 96 to the inch
+
+
+def _print_scale(frames, per_row):
+    """How large a set of frames prints in its box (:data:`FRAME_BOX`), relative to its size on screen."""
+    width, height = frames["size"]
+    across, down = FRAME_BOX[per_row]
+    return min(across * 17.5 * PX_PER_CM / width, down * 22 * PX_PER_CM / height)
+
+
 class PrintableOutputs(SphinxPostTransform):
     """Figures, animations and widgets in the notebooks' outputs as a printed page can show them."""
 
@@ -118,15 +130,20 @@ class PrintableOutputs(SphinxPostTransform):
                 bundle.replace_self(self._stills(animation, folder, words))
 
     def _stills(self, match, folder, words):
-        """Key frames two to a row, with a caption that says which they are.
+        """Key frames, with a caption that says which they are.
 
-        The phone's frames (panels stacked, 355 px wide) are used where the animation has them: two to a
-        row they print at nine tenths of their size, where the wide ones would shrink to six tenths and
-        their numbers to 5 pt.
+        Of the wide frames and the phone's (panels stacked, 355 px wide), two to a row or one, the
+        choice that prints them largest (:data:`FRAME_BOX`): two to a row, the phone's frames print at
+        seven tenths of their size where the wide ones would shrink to a half, their numbers to 5 pt;
+        chapter 05's wide frames (982 px) print larger one to a row.
         """
         alt = html.unescape(match.group(1)).strip().rstrip(".。")
         data = json.loads(match.group(2))
-        frames = data.get("narrow", data["wide"])["frames"]
+        frames, per_row = max(
+            ((data[k], n) for k in ("wide", "narrow") if k in data for n in (2, 1)),
+            key=lambda c: _print_scale(*c) / (1 if c[1] == 2 else 1.2),  # one to a row takes a page: worth it
+        )  # only when the frames print a fifth larger
+        frames = frames["frames"]
         chosen = key_frames(len(frames))
         names = []
         for index in chosen:
@@ -138,9 +155,11 @@ class PrintableOutputs(SphinxPostTransform):
         which = words["sep"].join(which[:-1]) + words["and"] + which[-1] if len(which) > 1 else which[0]
         template = words["all"] if len(chosen) == len(frames) else words["some"]
         caption = template.format(which=which, n=len(frames), alt=alt)
+        across, down = FRAME_BOX[per_row]
+        size = rf"width={across}\linewidth,height={down}\textheight,keepaspectratio"
         grid = "\n".join(
-            rf"\includegraphics[width=0.45\linewidth]{{cnnlib-figures/{name}}}"
-            + ("\\hspace{0.04\\linewidth}" if k % 2 == 0 and k + 1 < len(names) else "\\par\\medskip")
+            rf"\includegraphics[{size}]{{cnnlib-figures/{name}}}"
+            + ("\\hspace{0.04\\linewidth}" if per_row == 2 and k % 2 == 0 and k + 1 < len(names) else "\\par\\medskip")
             for k, name in enumerate(names)
         )
         from sphinx.util.texescape import escape
@@ -148,7 +167,7 @@ class PrintableOutputs(SphinxPostTransform):
         latex = (
             "\n\\begin{center}\\begin{minipage}{\\linewidth}\\centering\n"
             f"{grid}\n\\par\\begin{{minipage}}{{0.9\\linewidth}}\\small\\sphinxAtStartPar {escape(caption)}"
-            "\\end{minipage}\n\\end{minipage}\\end{center}\n"
+            "\\end{minipage}\n\\end{minipage}\\end{center}\\bigskip\n"
         )
         return nodes.raw("", latex, format="latex")
 
@@ -164,7 +183,7 @@ class PrintableTables(SphinxPostTransform):
     formats = ("latex",)
 
     def run(self, **kwargs):
-        for table in self.document.findall(nodes.table):
+        for table in list(self.document.findall(nodes.table)):
             groups = [g for g in table.children if isinstance(g, nodes.tgroup)]
             if len(groups) != 1:
                 continue
@@ -180,6 +199,12 @@ class PrintableTables(SphinxPostTransform):
             table["classes"] = [c for c in table["classes"] if c != "colwidths-auto"] + ["colwidths-given"]
             if len(rows) > LONG_ROWS:
                 table["classes"].append("longtable")
+            # a one-line heading just before the table ("**Chapters 01 to 04.**") stays with it
+            index = table.parent.index(table)
+            before = table.parent[index - 1] if index else None
+            if isinstance(before, nodes.paragraph) and len(before.astext()) < 60:
+                at = table.parent.index(before)
+                table.parent.insert(at, nodes.raw("", "\\needspace{10\\baselineskip}\n", format="latex"))
 
 
 LONG_ROWS = 12
@@ -250,6 +275,9 @@ PREAMBLE = r"""
 \setcounter{secnumdepth}{0}
 \newcommand{\cnnunnumbered}{\setcounter{secnumdepth}{-1}}
 \newcommand{\cnnnumbered}{\setcounter{secnumdepth}{0}}
+% table cells ragged-right: a narrow justified column spreads its words (and Chinese characters) apart
+\makeatletter\newcolumntype{\X}[2]{>{\raggedright\arraybackslash}p{\dimexpr
+  (\linewidth-\spx@arrayrulewidth)*#1/#2-\tw@\tabcolsep-\spx@arrayrulewidth\relax}}\makeatother
 % a long table starts on a new page rather than with one row at the foot of this one
 \makeatletter\let\cnn@longtablestart\sphinxatlongtablestart
 \def\sphinxatlongtablestart{\needspace{8\baselineskip}\cnn@longtablestart}\makeatother
@@ -319,6 +347,8 @@ CHINESE = r"""
 \titleformat{\chapter}[display]{\normalfont\huge\bfseries}{第\,\thechapter\,章}{16pt}{\Huge}
 \titleformat{name=\chapter,numberless}[display]{\normalfont\huge\bfseries}{}{0pt}{\Huge}
 \titlespacing*{\chapter}{0pt}{0pt}{36pt}
+% emphasis in the sans face, Latin and digits too (a Chinese font has no italics)
+\renewcommand{\sphinxstyleemphasis}[1]{{\sffamily #1}}
 % a cross-reference is a link (and coloured), not set in italics, which a Chinese font does not have
 \renewcommand{\sphinxcrossref}[1]{#1}
 % a continued code block or table says （续下页） and （接上页） alike, in full-width brackets
@@ -382,8 +412,8 @@ def configure(app, config):
             "fvset": r"\fvset{fontsize=\small" + (r",formatcom=\xeCJKVerbAddon}" if lang == "zh" else "}"),
         }
     )
-    today = datetime.date.today()
-    elements["date"] = f"{today.year} 年 {today.month} 月 {today.day} 日" if lang == "zh" else f"{today:%-d %B %Y}"
+    today = datetime.date.today()  # the title page's date (Sphinx's LaTeX writer takes config.today)
+    config.today = f"{today.year} 年 {today.month} 月 {today.day} 日" if lang == "zh" else f"{today:%-d %B %Y}"
     if lang == "zh":
         elements["fncychap"] = ""
     config.latex_elements = elements

@@ -84,7 +84,7 @@ def test_your_turn_keeps_the_stub_the_hints_and_the_check(folder, chapter):
     markdown = [c.source for c in nb.cells if c.cell_type == "markdown"]
     # the hints stay, folded; nothing speaks of a solution that is not there
     assert sum(m.startswith("<details>\n<summary>") and ("Hint" in m or "提示" in m) for m in markdown) >= len(stubs)
-    assert not any("dropdown" in m or "紧跟在函数框架之后" in m or "already run" in m for m in markdown)
+    assert not any("dropdown" in m or "紧接在函数框架之后" in m or "already run" in m for m in markdown)
 
 
 def test_the_folder_has_what_setup_needs(folder):
