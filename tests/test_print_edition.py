@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import base64
 import json
+import re
 import sys
 from pathlib import Path
 
@@ -105,3 +106,14 @@ def test_columns_share_the_width_and_fit_their_longest_word(longest, word):
         for b in free:
             if longest[a] > longest[b]:
                 assert shares[a] >= shares[b]
+
+
+def test_no_equation_number_in_a_second_pair_of_brackets():
+    """{eq} prints "(5.2)" on the web and in the PDF (LaTeX's \\eqref), so "({eq}`…`)" printed "((5.2))"."""
+    doubled = []
+    for path in sorted((ROOT / "chapters").glob("[0-9][0-9]_*.ipynb")):
+        nb = json.loads(path.read_text(encoding="utf-8"))
+        for cell in nb["cells"]:
+            if cell["cell_type"] == "markdown":
+                doubled += [f"{path.name}: {m}" for m in re.findall(r"\(\{eq\}`[^`]+`\)", "".join(cell["source"]))]
+    assert not doubled, doubled
