@@ -73,10 +73,9 @@ def typeset(lang, root=ROOT):
 def build(langs=("en", "zh"), root=ROOT, notebooks=True):
     """The PDFs of ``langs``; 0 when every one was made."""
     if missing := missing_tools():
-        print(f"The PDFs need {', '.join(missing)}: see the README (Building the PDFs).", file=sys.stderr)
+        print(f"The PDFs need {', '.join(missing)}: see the README (The PDF editions).", file=sys.stderr)
         return 1
     if notebooks:
-        import reader_notebooks  # noqa: F401  (editions.build makes them the same way)
         from translate_notebooks import generate
 
         try:

@@ -37,6 +37,7 @@ from pathlib import Path
 
 from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
+from sphinx.util.texescape import escape
 
 HERE = Path(__file__).resolve().parent
 _FIGURE = re.compile(
@@ -162,8 +163,6 @@ class PrintableOutputs(SphinxPostTransform):
             + ("\\hspace{0.04\\linewidth}" if per_row == 2 and k % 2 == 0 and k + 1 < len(names) else "\\par\\medskip")
             for k, name in enumerate(names)
         )
-        from sphinx.util.texescape import escape
-
         latex = (
             "\n\\begin{center}\\begin{minipage}{\\linewidth}\\centering\n"
             f"{grid}\n\\par\\begin{{minipage}}{{0.9\\linewidth}}\\small\\sphinxAtStartPar {escape(caption)}"
@@ -259,8 +258,7 @@ def mark_numbering(app, doctree):
     if app.builder.format != "latex":
         return
     docname = app.env.docname
-    switch = {"chapters/00_preface": UNNUMBERED, "chapters/01_notation": NUMBERED}
-    switch.update({"glossary": UNNUMBERED})
+    switch = {"chapters/00_preface": UNNUMBERED, "chapters/01_notation": NUMBERED, "glossary": UNNUMBERED}
     if docname in switch:
         doctree.insert(0, nodes.raw("", switch[docname] + "\n", format="latex"))
 
